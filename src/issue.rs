@@ -1,0 +1,232 @@
+//! The issue model: what is wrong, where, in the provider's own field names.
+
+use crate::messages::{self, Locale};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+
+/// A stable, snake_case issue code (SPEC §4). Each code has a fixed set of `params` keys,
+/// listed in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// A required field is missing. params: none.
+    Required,
+    /// Empty or only whitespace. params: none.
+    Blank,
+    /// params: min, actual, unit ("chars" | "bytes").
+    TooShort,
+    /// params: max, actual, unit ("chars" | "bytes").
+    TooLong,
+    /// Too few items. params: min, actual.
+    TooFew,
+    /// Too many items. params: max, actual.
+    TooMany,
+    /// params: allowed (a charset id, see README), index (0-based position, in characters, of
+    /// the first character outside it).
+    InvalidChars,
+    /// Equal to an earlier item. params: first (index of that item).
+    Duplicate,
+    /// params: expected, actual (type names).
+    InvalidType,
+    /// Not one of the allowed values. params: allowed ("a|b").
+    InvalidValue,
+    /// params: min, max.
+    OutOfRange,
+    /// A string that cannot be sent as UTF-8 (a lone UTF-16 surrogate). params: none.
+    InvalidEncoding,
+    /// A field the provider does not define; it is left out of the built body. params: none.
+    UnknownField,
+    /// Leading or trailing whitespace, kept as typed. params: none.
+    SurroundingWhitespace,
+    /// A value that JSON cannot carry in this position must be sent another way (file uploads
+    /// need multipart/form-data). params: none.
+    NeedsMultipart,
+    /// An error the provider returned in its response. params: status (HTTP status) when known.
+    ProviderError,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::Blank => "blank",
+            Code::TooShort => "too_short",
+            Code::TooLong => "too_long",
+            Code::TooFew => "too_few",
+            Code::TooMany => "too_many",
+            Code::InvalidChars => "invalid_chars",
+            Code::Duplicate => "duplicate",
+            Code::InvalidType => "invalid_type",
+            Code::InvalidValue => "invalid_value",
+            Code::OutOfRange => "out_of_range",
+            Code::InvalidEncoding => "invalid_encoding",
+            Code::UnknownField => "unknown_field",
+            Code::SurroundingWhitespace => "surrounding_whitespace",
+            Code::NeedsMultipart => "needs_multipart",
+            Code::ProviderError => "provider_error",
+        }
+    }
+}
+
+/// The provider's own error code for a problem, where it documents one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProviderCode {
+    Text(Cow<'static, str>),
+    Number(i64),
+}
+
+impl Serialize for ProviderCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ProviderCode::Text(t) => s.serialize_str(t),
+            ProviderCode::Number(n) => s.serialize_i64(*n),
+        }
+    }
+}
+
+impl From<&'static str> for ProviderCode {
+    fn from(s: &'static str) -> Self {
+        ProviderCode::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<i64> for ProviderCode {
+    fn from(n: i64) -> Self {
+        ProviderCode::Number(n)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    Int(i64),
+    Text(Cow<'static, str>),
+}
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Param::Int(n) => s.serialize_i64(*n),
+            Param::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl From<usize> for Param {
+    fn from(n: usize) -> Self {
+        Param::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Param {
+    fn from(n: i64) -> Self {
+        Param::Int(n)
+    }
+}
+
+impl From<&'static str> for Param {
+    fn from(s: &'static str) -> Self {
+        Param::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Param {
+    fn from(s: String) -> Self {
+        Param::Text(Cow::Owned(s))
+    }
+}
+
+/// Issue parameters in a fixed order (the order they were added).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(pub Vec<(&'static str, Param)>);
+
+impl Params {
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// One problem. `message` is short, lowercase, and never quotes the value or a credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    pub path: String,
+    pub code: Code,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_code: Option<ProviderCode>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+}
+
+impl Issue {
+    /// An issue with its message rendered in `locale`.
+    pub fn new(
+        path: String,
+        code: Code,
+        provider_code: Option<ProviderCode>,
+        params: Params,
+        locale: Locale,
+    ) -> Issue {
+        let message = messages::render(code, &params, locale);
+        Issue {
+            path,
+            code,
+            provider_code,
+            message,
+            params,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+    /// An error, unless `lenient` is set: the provider's own samples contradict the rule.
+    ErrorUnlessLenient,
+}
+
+/// The outcome of a validation: `ok` is true when there are no errors.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub ok: bool,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+impl Report {
+    pub fn new(errors: Vec<Issue>, warnings: Vec<Issue>) -> Report {
+        Report {
+            ok: errors.is_empty(),
+            errors,
+            warnings,
+        }
+    }
+}
+
+/// A path in the provider's wire names: `list[2].name`, `GroupExDescriptions[1]`.
+pub fn join(parent: &str, field: &str) -> String {
+    if parent.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{parent}.{field}")
+    }
+}
+
+pub fn index(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}

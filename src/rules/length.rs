@@ -1,0 +1,63 @@
+//! Lengths, always with their unit (SPEC §2: "characters" are Unicode scalar values, "B" are
+//! UTF-8 bytes).
+
+use super::{Ctx, Pcode};
+use crate::issue::{Code, Severity};
+use crate::params;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Unicode scalar values: JS `[...s].length`, Rust `s.chars().count()`.
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Chars => "chars",
+            Unit::Bytes => "bytes",
+        }
+    }
+
+    pub fn measure(self, s: &str) -> usize {
+        match self {
+            Unit::Chars => s.chars().count(),
+            Unit::Bytes => s.len(),
+        }
+    }
+}
+
+/// A documented length bound and what breaking it means.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub n: usize,
+    pub unit: Unit,
+    pub severity: Severity,
+    pub code: Pcode,
+}
+
+pub fn check_min(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
+    // Counting stops early: a minimum never needs more than `n` characters.
+    let actual = match limit.unit {
+        Unit::Chars => s.chars().take(limit.n).count(),
+        Unit::Bytes => s.len(),
+    };
+    if actual < limit.n {
+        let params = params!("min" => limit.n, "actual" => actual, "unit" => limit.unit.as_str());
+        ctx.report(limit.severity, path.to_owned(), Code::TooShort, limit.code, params);
+    }
+}
+
+pub fn check_max(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
+    // Byte length bounds the char count from above, so short strings skip the count.
+    if s.len() <= limit.n {
+        return;
+    }
+    let actual = limit.unit.measure(s);
+    if actual > limit.n {
+        let params = params!("max" => limit.n, "actual" => actual, "unit" => limit.unit.as_str());
+        ctx.report(limit.severity, path.to_owned(), Code::TooLong, limit.code, params);
+    }
+}

@@ -1,0 +1,101 @@
+//! Rules, one small module per kind, and the context they report into.
+//!
+//! Each rule checks one thing and reports through [`Ctx`]; the field walker in
+//! [`crate::spec`] decides which rules a field gets from its declaration.
+
+pub mod charset;
+pub mod count;
+pub mod length;
+pub mod presence;
+pub mod types;
+pub mod unique;
+
+use crate::issue::{Code, Issue, Params, ProviderCode, Report, Severity};
+use crate::options::Options;
+
+/// A provider's own code for a rule, when it documents one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pcode {
+    None,
+    Text(&'static str),
+    Number(i64),
+}
+
+impl Pcode {
+    pub fn to_provider_code(self) -> Option<ProviderCode> {
+        match self {
+            Pcode::None => None,
+            Pcode::Text(t) => Some(ProviderCode::from(t)),
+            Pcode::Number(n) => Some(ProviderCode::Number(n)),
+        }
+    }
+}
+
+/// Collects issues in the order they are found.
+pub struct Ctx<'o> {
+    pub options: &'o Options,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+impl<'o> Ctx<'o> {
+    pub fn new(options: &'o Options) -> Ctx<'o> {
+        Ctx {
+            options,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        path: String,
+        code: Code,
+        pcode: Pcode,
+        params: Params,
+    ) {
+        let issue = Issue::new(
+            path,
+            code,
+            pcode.to_provider_code(),
+            params,
+            self.options.locale,
+        );
+        let is_error = match severity {
+            Severity::Error => true,
+            Severity::Warning => false,
+            Severity::ErrorUnlessLenient => !self.options.lenient,
+        };
+        if is_error {
+            self.errors.push(issue);
+        } else {
+            self.warnings.push(issue);
+        }
+    }
+
+    pub fn error(&mut self, path: String, code: Code, pcode: Pcode, params: Params) {
+        self.report(Severity::Error, path, code, pcode, params);
+    }
+
+    pub fn warn(&mut self, path: String, code: Code, params: Params) {
+        self.report(Severity::Warning, path, code, Pcode::None, params);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    pub fn finish(self) -> Report {
+        Report::new(self.errors, self.warnings)
+    }
+}
+
+/// `Params` from `key => value` pairs.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! params {
+    ($($key:literal => $value:expr),* $(,)?) => {
+        $crate::issue::Params(vec![$(($key, $crate::issue::Param::from($value))),*])
+    };
+}

@@ -1,0 +1,319 @@
+//! Field declarations: each provider states its documented rules once, as data, and the walker
+//! here applies them. The same declarations feed `constraints`, the JSON Schema and the body
+//! builder, so a rule cannot be enforced in one place and forgotten in another.
+
+use crate::issue::{self, Code, Params, Severity};
+use crate::params;
+use crate::rules::charset::{self, CharsetRule};
+use crate::rules::length::{self, Limit};
+use crate::rules::unique::Seen;
+use crate::rules::{count, presence, types, Ctx, Pcode};
+use crate::value::Value;
+
+#[derive(Debug)]
+pub struct Field {
+    /// The provider's wire name.
+    pub name: &'static str,
+    pub required: Requirement,
+    /// `null` is an accepted value (and is sent as `null`).
+    pub nullable: bool,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    Optional,
+    /// Missing (or `null` when not nullable) is an error with this provider code.
+    Required(Pcode),
+}
+
+#[derive(Debug)]
+pub enum Kind {
+    Text(Text),
+    Integer(Integer),
+    Boolean,
+    /// One of fixed strings; anything else is an error with this code.
+    Choice(&'static [&'static str], Pcode),
+    /// An array of strings.
+    Texts(List, Text),
+    /// An array of integers.
+    Integers(List, Integer),
+    /// An array of objects.
+    Objects(List, &'static [Field]),
+    /// A file upload: JSON cannot carry it.
+    Upload,
+}
+
+#[derive(Debug, Default)]
+pub struct Text {
+    /// Blank (empty or whitespace only) is an error with this code.
+    pub not_blank: Option<Pcode>,
+    pub min: Option<Limit>,
+    pub max: Option<Limit>,
+    pub charset: Option<CharsetRule>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Integer {
+    pub min: i64,
+    pub max: i64,
+    /// A string of digits is accepted (with a warning) and sent as a JSON number.
+    pub accepts_digit_string: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct List {
+    pub min_items: Option<(usize, Pcode)>,
+    pub max_items: Option<(usize, Pcode)>,
+    pub unique: Option<Unique>,
+}
+
+/// Items must differ: whole string items, or `key` of object items.
+#[derive(Debug)]
+pub struct Unique {
+    pub key: Option<&'static str>,
+    pub severity: Severity,
+    pub code: Pcode,
+}
+
+/// Checks an object against its fields: unknown keys (warned, left out of the body), repeated
+/// keys, every present field in the caller's order, then the required ones that are missing.
+pub fn check_object(ctx: &mut Ctx, path: &str, value: &Value, fields: &[Field]) {
+    let Some(pairs) = types::expect_object(ctx, path, value) else {
+        return;
+    };
+    for (i, (key, v)) in pairs.iter().enumerate() {
+        let key_path = issue::join(path, key);
+        if let Some(first) = pairs[..i].iter().position(|(k, _)| k == key) {
+            ctx.error(key_path, Code::Duplicate, Pcode::None, params!("first" => first));
+            continue;
+        }
+        match fields.iter().find(|f| f.name == key) {
+            Some(field) => check_field(ctx, &key_path, v, field),
+            None => ctx.warn(key_path, Code::UnknownField, Params::default()),
+        }
+    }
+    for field in fields {
+        if let Requirement::Required(pcode) = field.required {
+            if !pairs.iter().any(|(k, _)| k == field.name) {
+                presence::missing(ctx, issue::join(path, field.name), pcode);
+            }
+        }
+    }
+}
+
+/// Checks one present value against its field.
+pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
+    if *value == Value::Null && !matches!(field.kind, Kind::Upload) {
+        match (field.nullable, field.required) {
+            (true, _) => {}
+            (false, Requirement::Required(pcode)) => presence::missing(ctx, path.to_owned(), pcode),
+            (false, Requirement::Optional) => types::wrong_type(ctx, path, expected(field), value),
+        }
+        return;
+    }
+    match &field.kind {
+        Kind::Text(rules) => check_text_value(ctx, path, value, rules),
+        Kind::Integer(rules) => check_integer(ctx, path, value, rules),
+        Kind::Boolean => {
+            types::expect_bool(ctx, path, value);
+        }
+        Kind::Choice(allowed, pcode) => check_choice(ctx, path, value, allowed, *pcode),
+        Kind::Texts(list, rules) => {
+            let Some(items) = check_list(ctx, path, value, list) else {
+                return;
+            };
+            let mut seen = Seen::default();
+            for (i, item) in items.iter().enumerate() {
+                let item_path = issue::index(path, i);
+                check_text_value(ctx, &item_path, item, rules);
+                if let (Some(unique), Value::String(s)) = (&list.unique, item) {
+                    seen.check(ctx, item_path, i, s, unique.severity, unique.code);
+                }
+            }
+        }
+        Kind::Integers(list, rules) => {
+            let Some(items) = check_list(ctx, path, value, list) else {
+                return;
+            };
+            let mut seen = Seen::default();
+            let texts: Vec<String> = items.iter().map(Value::to_json).collect();
+            for (i, item) in items.iter().enumerate() {
+                let item_path = issue::index(path, i);
+                check_integer(ctx, &item_path, item, rules);
+                if let (Some(unique), Value::Number(_)) = (&list.unique, item) {
+                    seen.check(ctx, item_path, i, &texts[i], unique.severity, unique.code);
+                }
+            }
+        }
+        Kind::Objects(list, fields) => {
+            let Some(items) = check_list(ctx, path, value, list) else {
+                return;
+            };
+            let mut seen = Seen::default();
+            for (i, item) in items.iter().enumerate() {
+                let item_path = issue::index(path, i);
+                check_object(ctx, &item_path, item, fields);
+                let Some(unique) = &list.unique else { continue };
+                let Some(key) = unique.key else { continue };
+                // Blank keys are already an error of their own; they are not "duplicates".
+                if let Some(Value::String(s)) = item.get(key) {
+                    if !presence::is_blank(s) {
+                        let key_path = issue::join(&item_path, key);
+                        seen.check(ctx, key_path, i, s, unique.severity, unique.code);
+                    }
+                }
+            }
+        }
+        Kind::Upload => {
+            if *value != Value::Null {
+                ctx.error(
+                    path.to_owned(),
+                    Code::NeedsMultipart,
+                    Pcode::None,
+                    Params::default(),
+                );
+            }
+        }
+    }
+}
+
+fn check_list<'v>(
+    ctx: &mut Ctx,
+    path: &str,
+    value: &'v Value,
+    list: &List,
+) -> Option<&'v [Value]> {
+    let items = types::expect_array(ctx, path, value)?;
+    if let Some((min, pcode)) = list.min_items {
+        count::check_min_items(ctx, path, items.len(), min, pcode);
+    }
+    if let Some((max, pcode)) = list.max_items {
+        count::check_max_items(ctx, path, items.len(), max, pcode);
+    }
+    Some(items)
+}
+
+pub fn check_text_value(ctx: &mut Ctx, path: &str, value: &Value, rules: &Text) {
+    if let Some(s) = types::expect_str(ctx, path, value) {
+        check_text(ctx, path, s, rules);
+    }
+}
+
+/// The text rules, in a fixed order: blank, length, charset, then the whitespace hint where no
+/// charset already speaks about whitespace.
+pub fn check_text(ctx: &mut Ctx, path: &str, s: &str, rules: &Text) {
+    if let Some(pcode) = rules.not_blank {
+        if presence::check_blank(ctx, path, s, pcode) {
+            return;
+        }
+    }
+    if let Some(limit) = &rules.min {
+        length::check_min(ctx, path, s, limit);
+    }
+    if let Some(limit) = &rules.max {
+        length::check_max(ctx, path, s, limit);
+    }
+    match &rules.charset {
+        Some(rule) => charset::check(ctx, path, s, rule),
+        None => presence::check_surrounding_whitespace(ctx, path, s),
+    }
+}
+
+fn check_integer(ctx: &mut Ctx, path: &str, value: &Value, rules: &Integer) {
+    match value {
+        // `as` saturates, so a huge integral number still lands outside the range.
+        Value::Number(n) if n.is_finite() && n.fract() == 0.0 => {
+            types::check_range(ctx, path, *n as i64, rules.min, rules.max);
+        }
+        Value::String(s) if rules.accepts_digit_string => match types::parse_digit_string(s) {
+            Some(n) => {
+                let params = params!("expected" => "integer", "actual" => "string");
+                ctx.warn(path.to_owned(), Code::InvalidType, params);
+                types::check_range(ctx, path, n, rules.min, rules.max);
+            }
+            None => types::wrong_type(ctx, path, "integer", value),
+        },
+        Value::Unencodable => {
+            ctx.error(path.to_owned(), Code::InvalidEncoding, Pcode::None, Params::default());
+        }
+        other => types::wrong_type(ctx, path, "integer", other),
+    }
+}
+
+fn check_choice(ctx: &mut Ctx, path: &str, value: &Value, allowed: &[&str], pcode: Pcode) {
+    if let Some(s) = types::expect_str(ctx, path, value) {
+        if !allowed.contains(&s) {
+            let params = params!("allowed" => allowed.join("|"));
+            ctx.error(path.to_owned(), Code::InvalidValue, pcode, params);
+        }
+    }
+}
+
+/// The JSON type name a field expects, for `invalid_type`.
+pub fn expected(field: &Field) -> &'static str {
+    match field.kind {
+        Kind::Text(_) | Kind::Choice(..) | Kind::Upload => "string",
+        Kind::Integer(_) => "integer",
+        Kind::Boolean => "boolean",
+        Kind::Texts(..) | Kind::Integers(..) | Kind::Objects(..) => "array",
+    }
+}
+
+/// The body for a payload that validated: known fields only, in the caller's order, values as
+/// given — except a digit string where an integer is declared, which is sent as the number
+/// it spells (the documented conversion, reported as a warning).
+pub fn body(value: &Value, fields: &[Field]) -> Value {
+    let Value::Object(pairs) = value else {
+        return value.clone();
+    };
+    let known = pairs.iter().filter_map(|(key, v)| {
+        let field = fields.iter().find(|f| f.name == key)?;
+        Some((key.clone(), field_body(v, field)))
+    });
+    Value::Object(known.collect())
+}
+
+fn field_body(value: &Value, field: &Field) -> Value {
+    match (&field.kind, value) {
+        (Kind::Integer(rules), Value::String(s)) if rules.accepts_digit_string => {
+            match types::parse_digit_string(s) {
+                Some(n) => Value::Number(n as f64),
+                None => value.clone(),
+            }
+        }
+        (Kind::Objects(_, item_fields), Value::Array(items)) => {
+            Value::Array(items.iter().map(|item| body(item, item_fields)).collect())
+        }
+        _ => value.clone(),
+    }
+}
+
+/// Finds the field a path names: `GroupName`, `list[3].name`, `list[].name`,
+/// `GroupExDescriptions[1]`. Returns the field and whether the path names one item of an
+/// array field (then the item rules apply, not the array's).
+pub fn resolve<'f>(fields: &'f [Field], path: &str) -> Option<(&'f Field, bool)> {
+    let mut current: &[Field] = fields;
+    let mut segments = path.split('.').peekable();
+    while let Some(segment) = segments.next() {
+        let (name, item) = match segment.find('[') {
+            Some(open) => {
+                let index = segment[open..].strip_prefix('[')?.strip_suffix(']')?;
+                if !index.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                (&segment[..open], true)
+            }
+            None => (segment, false),
+        };
+        let field = current.iter().find(|f| f.name == name)?;
+        if segments.peek().is_none() {
+            return Some((field, item));
+        }
+        match &field.kind {
+            Kind::Objects(_, item_fields) if item => current = item_fields,
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,234 @@
+//! The payload as it arrived: a JSON-like tree that can also say what JSON cannot.
+//!
+//! Payloads come from JavaScript (any value at all) or from JSON text. Validation must see
+//! exactly what the caller gave — a number where a string belongs, a string with a lone UTF-16
+//! surrogate, a function — and report it instead of coercing it, so the tree keeps those cases
+//! as their own variants. Objects keep their key order, so a built body lists fields in the
+//! order the caller wrote them.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::fmt;
+
+/// Deepest nesting kept when converting foreign values; deeper parts become
+/// [`Value::Unsupported`]`("deeply nested value")`. No provider's payload is deeper than 3, and
+/// a bound keeps conversion off the (small, fixed) wasm stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Integers above this are not exact in a JS number (2^53 - 1).
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    /// A JS string holding a lone UTF-16 surrogate: it has no UTF-8 form, so it can neither be
+    /// sent nor silently repaired (SPEC §2).
+    Unencodable,
+    Array(Vec<Value>),
+    /// Key/value pairs in the caller's order.
+    Object(Vec<(String, Value)>),
+    /// Something JSON cannot carry (`undefined`, a BigInt, a function, a Date, …), named.
+    Unsupported(&'static str),
+}
+
+impl Value {
+    /// The type name used in `invalid_type` issues (`params.actual`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_nan() => "NaN",
+            Value::Number(n) if n.is_infinite() => "Infinity",
+            Value::Number(_) => "number",
+            Value::String(_) | Value::Unencodable => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::Unsupported(name) => name,
+        }
+    }
+
+    /// The first value stored under `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Parses JSON text. Duplicate keys are kept (in order) so validation can report them.
+    pub fn from_json(text: &str) -> Result<Value, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// Compact JSON text, as `JSON.stringify` writes it for the values a valid payload holds.
+    /// Values JSON cannot carry are written as `null`; validation keeps them out of bodies.
+    pub fn to_json(&self) -> String {
+        // Writing to a String cannot fail and Value's Serialize never errors.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(s)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Value::Number(n as f64)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl From<serde_json::Value> for Value {
+    fn from(v: serde_json::Value) -> Self {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Object(o.into_iter().map(|(k, v)| (k, Value::from(v))).collect())
+            }
+        }
+    }
+}
+
+/// `Value::Object` from literal pairs, for tests and examples.
+#[macro_export]
+macro_rules! object {
+    ($($key:expr => $value:expr),* $(,)?) => {
+        $crate::Value::Object(vec![$(($key.to_string(), $crate::Value::from($value))),*])
+    };
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null | Value::Unencodable | Value::Unsupported(_) => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            // Integral numbers print without a fraction, as JSON.stringify prints them.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64 => {
+                serializer.serialize_i64(*n as i64)
+            }
+            Value::Number(n) => serializer.serialize_f64(*n),
+            Value::String(s) => serializer.serialize_str(s),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Value::Object(fields) => {
+                let mut map = serializer.serialize_map(Some(fields.len()))?;
+                for (k, v) in fields {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Value::Number(n))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Vec::new();
+        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+            fields.push((k, v));
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integral_numbers_print_like_json_stringify() {
+        assert_eq!(Value::Number(99.0).to_json(), "99");
+        assert_eq!(Value::Number(-2147483648.0).to_json(), "-2147483648");
+        assert_eq!(Value::Number(1.5).to_json(), "1.5");
+    }
+
+    #[test]
+    fn json_round_trip_keeps_key_order_and_text() {
+        let text = r#"{"z":1,"a":"😂 \"q\" \\ \n 𠀀","m":[true,null]}"#;
+        let v = Value::from_json(text).unwrap();
+        assert_eq!(v.to_json(), text);
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_for_reporting() {
+        let v = Value::from_json(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(v, Value::Object(vec![("a".into(), 1.into()), ("a".into(), 2.into())]));
+    }
+}
