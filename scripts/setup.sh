@@ -9,7 +9,7 @@ cd "$ROOT"
 # `cargo install` puts wasm-bindgen here; rustup's shims live here too.
 export PATH="$HOME/.cargo/bin:$PATH"
 
-log() { printf '[setup] %s\n' "$*"; }
+log() { printf '[setup %3ds] %s\n' "$SECONDS" "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
 
 SUDO=""
@@ -45,7 +45,8 @@ DEBIAN_STAMP="/usr/lib/rustlib/$WASM_TARGET/built-by-group-payloads-setup"
 
 debian_sysroot_ok() {
   # Present and built by this rustc (a stamp from an older rustc-web means stale rlibs).
-  compgen -G "$DEBIAN_SYSROOT_LIB/libstd-*.rlib" >/dev/null || return 1
+  # std's rlib is libstd.rlib from this build (libstd-HASH.rlib from others).
+  [ -e "$DEBIAN_SYSROOT_LIB/libstd.rlib" ] || compgen -G "$DEBIAN_SYSROOT_LIB/libstd-*.rlib" >/dev/null || return 1
   [ ! -f "$DEBIAN_STAMP" ] || [ "$(cat "$DEBIAN_STAMP")" = "$(/usr/bin/rustc --version)" ]
 }
 debian_linked() { rustup toolchain list | grep -q "^$DEBIAN_TOOLCHAIN\b"; }

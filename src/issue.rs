@@ -42,6 +42,9 @@ pub enum Code {
     /// A value that JSON cannot carry in this position must be sent another way (file uploads
     /// need multipart/form-data). params: none.
     NeedsMultipart,
+    /// A caller-supplied base URL that is not an absolute http(s) URL without query, fragment
+    /// or credentials. params: reason (scheme, host, query, fragment, credentials, characters).
+    InvalidUrl,
     /// An error the provider returned in its response. params: status (HTTP status) when known.
     ProviderError,
 }
@@ -64,6 +67,7 @@ impl Code {
             Code::UnknownField => "unknown_field",
             Code::SurroundingWhitespace => "surrounding_whitespace",
             Code::NeedsMultipart => "needs_multipart",
+            Code::InvalidUrl => "invalid_url",
             Code::ProviderError => "provider_error",
         }
     }

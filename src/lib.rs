@@ -33,14 +33,18 @@ pub mod wasm;
 
 pub use issue::{Code, Issue, ProviderCode, Report, Severity};
 pub use messages::Locale;
-pub use options::Options;
-pub use providers::{geelark, provider, tencent_iai, Provider, UnknownPath, PROVIDERS};
+pub use options::{Options, OptionsError};
+pub use providers::{
+    geelark, provider, tencent_iai, Built, Parsed, Provider, Response, UnknownPath, PROVIDERS,
+};
 pub use request::{HttpRequest, Method};
 pub use value::Value;
 
 /// The provider id is not one of [`PROVIDERS`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown provider id; expected one of: geelark, tencent-iai, selfcommunity, capillary, gochat")]
+#[error(
+    "unknown provider id; expected one of: geelark, tencent-iai, selfcommunity, capillary, gochat"
+)]
 pub struct UnknownProvider;
 
 /// Validates `payload` for the provider with id `provider_id`.
@@ -51,4 +55,32 @@ pub fn validate(
 ) -> Result<Report, UnknownProvider> {
     let provider = provider(provider_id).ok_or(UnknownProvider)?;
     Ok(providers::validate(provider, payload, options))
+}
+
+/// Validates and, when the payload is valid and the options are safe, builds the exact signed
+/// request. `build_options` is the JS-shaped object of SPEC §4; typed builders live in each
+/// provider module (`geelark::build_request`, `tencent_iai::build_request`, …).
+pub fn build_request(
+    provider_id: &str,
+    payload: &Value,
+    build_options: &Value,
+    options: &Options,
+) -> Result<Result<Built, OptionsError>, UnknownProvider> {
+    let provider = provider(provider_id).ok_or(UnknownProvider)?;
+    Ok(providers::build_request(
+        provider,
+        payload,
+        build_options,
+        options,
+    ))
+}
+
+/// Reads a provider's response into the common shape.
+pub fn parse_response(
+    provider_id: &str,
+    response: &Response,
+    options: &Options,
+) -> Result<Parsed, UnknownProvider> {
+    let provider = provider(provider_id).ok_or(UnknownProvider)?;
+    Ok(providers::parse_response(provider, response, options))
 }

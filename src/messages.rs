@@ -53,8 +53,8 @@ pub fn charset_text(id: &str, locale: Locale) -> &'static str {
         }
         (crate::rules::charset::GROUP_ID_ID, Locale::En) => "letters, digits and -%@#&_",
         (crate::rules::charset::GROUP_ID_ID, Locale::ZhCn) => "英文字母、数字、-%@#&_",
-        (_, Locale::En) => "visible characters without control characters",
-        (_, Locale::ZhCn) => "不含控制字符的可见字符",
+        (_, Locale::En) => "visible ASCII characters (a header value)",
+        (_, Locale::ZhCn) => "可见 ASCII 字符（请求头的值）",
     }
 }
 
@@ -110,9 +110,21 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             Code::NeedsMultipart => {
                 "file uploads need a multipart/form-data request, not JSON".into()
             }
-            Code::ProviderError => match p.get("status") {
-                Some(_) => format!("the provider rejected the request (HTTP {})", param(p, "status")),
-                None => "the provider rejected the request".into(),
+            Code::InvalidUrl => format!(
+                "must be an absolute http(s) URL without query, fragment or credentials ({})",
+                param(p, "reason")
+            ),
+            Code::ProviderError => match (p.get("reason"), p.get("providerMessage")) {
+                (Some(_), _) => format!(
+                    "the response body is not JSON (HTTP {})",
+                    param(p, "status")
+                ),
+                (None, Some(_)) => format!(
+                    "rejected by the provider (HTTP {}): {}",
+                    param(p, "status"),
+                    param(p, "providerMessage")
+                ),
+                (None, None) => format!("rejected by the provider (HTTP {})", param(p, "status")),
             },
         },
         Locale::ZhCn => match code {
@@ -135,11 +147,7 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 param(p, "min"),
                 param(p, "actual")
             ),
-            Code::TooMany => format!(
-                "最多 {} 项（当前 {}）",
-                param(p, "max"),
-                param(p, "actual")
-            ),
+            Code::TooMany => format!("最多 {} 项（当前 {}）", param(p, "max"), param(p, "actual")),
             Code::InvalidChars => format!(
                 "只能包含{}（索引 {} 处的字符不符合）",
                 charset_text(&param(p, "allowed"), locale),
@@ -152,18 +160,23 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 param(p, "actual")
             ),
             Code::InvalidValue => format!("只能是 {} 之一", param(p, "allowed")),
-            Code::OutOfRange => format!(
-                "必须在 {} 到 {} 之间",
-                param(p, "min"),
-                param(p, "max")
-            ),
+            Code::OutOfRange => format!("必须在 {} 到 {} 之间", param(p, "min"), param(p, "max")),
             Code::InvalidEncoding => "含有孤立的 UTF-16 代理项，无法以 UTF-8 发送".into(),
             Code::UnknownField => "未知字段，不会写入请求体".into(),
             Code::SurroundingWhitespace => "首尾含有空白".into(),
             Code::NeedsMultipart => "上传文件需要 multipart/form-data 请求，不能用 JSON".into(),
-            Code::ProviderError => match p.get("status") {
-                Some(_) => format!("服务方拒绝了请求（HTTP {}）", param(p, "status")),
-                None => "服务方拒绝了请求".into(),
+            Code::InvalidUrl => format!(
+                "必须是不含查询串、片段或凭据的绝对 http(s) 地址（{}）",
+                param(p, "reason")
+            ),
+            Code::ProviderError => match (p.get("reason"), p.get("providerMessage")) {
+                (Some(_), _) => format!("响应体不是 JSON（HTTP {}）", param(p, "status")),
+                (None, Some(_)) => format!(
+                    "服务方拒绝了请求（HTTP {}）：{}",
+                    param(p, "status"),
+                    param(p, "providerMessage")
+                ),
+                (None, None) => format!("服务方拒绝了请求（HTTP {}）", param(p, "status")),
             },
         },
     }

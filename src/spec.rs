@@ -85,7 +85,12 @@ pub fn check_object(ctx: &mut Ctx, path: &str, value: &Value, fields: &[Field]) 
     for (i, (key, v)) in pairs.iter().enumerate() {
         let key_path = issue::join(path, key);
         if let Some(first) = pairs[..i].iter().position(|(k, _)| k == key) {
-            ctx.error(key_path, Code::Duplicate, Pcode::None, params!("first" => first));
+            ctx.error(
+                key_path,
+                Code::Duplicate,
+                Pcode::None,
+                params!("first" => first),
+            );
             continue;
         }
         match fields.iter().find(|f| f.name == key) {
@@ -178,12 +183,7 @@ pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
     }
 }
 
-fn check_list<'v>(
-    ctx: &mut Ctx,
-    path: &str,
-    value: &'v Value,
-    list: &List,
-) -> Option<&'v [Value]> {
+fn check_list<'v>(ctx: &mut Ctx, path: &str, value: &'v Value, list: &List) -> Option<&'v [Value]> {
     let items = types::expect_array(ctx, path, value)?;
     if let Some((min, pcode)) = list.min_items {
         count::check_min_items(ctx, path, items.len(), min, pcode);
@@ -235,7 +235,12 @@ fn check_integer(ctx: &mut Ctx, path: &str, value: &Value, rules: &Integer) {
             None => types::wrong_type(ctx, path, "integer", value),
         },
         Value::Unencodable => {
-            ctx.error(path.to_owned(), Code::InvalidEncoding, Pcode::None, Params::default());
+            ctx.error(
+                path.to_owned(),
+                Code::InvalidEncoding,
+                Pcode::None,
+                Params::default(),
+            );
         }
         other => types::wrong_type(ctx, path, "integer", other),
     }

@@ -229,6 +229,9 @@ mod tests {
     #[test]
     fn duplicate_keys_are_kept_for_reporting() {
         let v = Value::from_json(r#"{"a":1,"a":2}"#).unwrap();
-        assert_eq!(v, Value::Object(vec![("a".into(), 1.into()), ("a".into(), 2.into())]));
+        assert_eq!(
+            v,
+            Value::Object(vec![("a".into(), 1.into()), ("a".into(), 2.into())])
+        );
     }
 }

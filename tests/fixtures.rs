@@ -10,7 +10,10 @@ const FIXTURES: &str = include_str!("fixtures/validate.json");
 const LONE_SURROGATE_MARKER: &str = "@@lone-surrogate@@";
 
 fn summary(issue: &Issue, with_code: bool) -> Json {
-    let mut row = vec![Json::from(issue.path.clone()), Json::from(issue.code.as_str())];
+    let mut row = vec![
+        Json::from(issue.path.clone()),
+        Json::from(issue.code.as_str()),
+    ];
     if with_code {
         row.push(match &issue.provider_code {
             None => Json::Null,
@@ -25,10 +28,14 @@ fn summary(issue: &Issue, with_code: bool) -> Json {
 fn every_fixture_reaches_its_expected_report() {
     // serde_json keeps object keys sorted unless told otherwise; issue order follows the
     // payload's key order, so parse the text into our order-keeping Value instead.
-    let text = FIXTURES.replace("\\ud800", LONE_SURROGATE_MARKER).replace("\\udc00", LONE_SURROGATE_MARKER);
+    let text = FIXTURES
+        .replace("\\ud800", LONE_SURROGATE_MARKER)
+        .replace("\\udc00", LONE_SURROGATE_MARKER);
     let cases: Vec<Json> = serde_json::from_str(&text).unwrap();
     let ordered: Value = Value::from_json(&text).unwrap();
-    let Value::Array(ordered_cases) = ordered else { panic!("fixtures are an array") };
+    let Value::Array(ordered_cases) = ordered else {
+        panic!("fixtures are an array")
+    };
     assert!(cases.len() >= 60, "fixtures went missing: {}", cases.len());
     let mut failures = Vec::new();
     for (case, ordered_case) in cases.iter().zip(&ordered_cases) {
@@ -52,14 +59,25 @@ fn every_fixture_reaches_its_expected_report() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} fixtures failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 fn strip_marker(v: &Value) -> Value {
     match v {
         Value::String(s) if s.contains(LONE_SURROGATE_MARKER) => Value::Unencodable,
         Value::Array(items) => Value::Array(items.iter().map(strip_marker).collect()),
-        Value::Object(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), strip_marker(v))).collect()),
+        Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), strip_marker(v)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }

@@ -1,10 +1,17 @@
 //! GeeLark open API: `POST https://openapi.geelark.com/open/v1/group/add` (batch).
 //! Seed 000; research/providers.md §1.
 
-use crate::issue::Severity;
+use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
+use crate::issue::{ProviderCode, Severity};
+use crate::options::{Options, OptionsError, OptionsReader};
+use crate::request::{HttpRequest, Method};
+use crate::rules::header::check_header_value;
 use crate::rules::length::{Limit, Unit};
-use crate::rules::Pcode;
+use crate::rules::{types, Ctx, Pcode};
+use crate::sign;
 use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
+use crate::value::Value;
+use std::convert::Infallible;
 
 /// "Group name, up to 50 characters" (seed 000).
 pub const NAME_MAX_CHARS: usize = 50;
@@ -70,3 +77,204 @@ pub static FIELDS: [Field; 1] = [Field {
         &ITEM_FIELDS,
     ),
 }];
+
+/// "All API requests are POST; request bodies are JSON" (research §1.1).
+pub const URL: &str = "https://openapi.geelark.com/open/v1/group/add";
+
+/// How a request is authenticated (research §1.2, §1.3). `trace_id` and `ts` are inputs: the
+/// core never invents them (the JS layer defaults them to `crypto.randomUUID()` and
+/// `Date.now()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth<'a> {
+    /// Headers appId, traceId, ts (ms), nonce and sign.
+    Key {
+        app_id: &'a str,
+        api_key: &'a str,
+        trace_id: &'a str,
+        ts_millis: u64,
+    },
+    /// Headers traceId and `Authorization: Bearer <token>`.
+    Token { token: &'a str, trace_id: &'a str },
+}
+
+/// Validates and, when all is well, builds the signed request.
+pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
+    let check_options = |ctx: &mut Ctx| match auth {
+        Auth::Key {
+            app_id, trace_id, ..
+        } => {
+            check_header_value(ctx, "options.auth.appId", app_id);
+            check_header_value(ctx, "options.auth.traceId", trace_id);
+        }
+        Auth::Token { token, trace_id } => {
+            check_header_value(ctx, "options.auth.token", token);
+            check_header_value(ctx, "options.auth.traceId", trace_id);
+        }
+    };
+    let make = |body: Value| {
+        let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+        match auth {
+            Auth::Key {
+                app_id,
+                api_key,
+                trace_id,
+                ts_millis,
+            } => {
+                let ts = ts_millis.to_string();
+                let sign = sign::geelark_sign(app_id, trace_id, &ts, api_key);
+                headers.push(("appId".to_owned(), (*app_id).to_owned()));
+                headers.push(("traceId".to_owned(), (*trace_id).to_owned()));
+                headers.push(("ts".to_owned(), ts));
+                headers.push(("nonce".to_owned(), sign::geelark_nonce(trace_id).to_owned()));
+                headers.push(("sign".to_owned(), sign));
+            }
+            // "Bearer <token>", as the official sample sends it; the doc text's "Bearer: " looks
+            // like a typo (research §1.2).
+            Auth::Token { token, trace_id } => {
+                headers.push(("traceId".to_owned(), (*trace_id).to_owned()));
+                headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
+            }
+        }
+        Ok::<_, Infallible>(HttpRequest {
+            method: Method::Post,
+            url: URL.to_owned(),
+            headers,
+            body: Some(body.to_json()),
+        })
+    };
+    match build_with(
+        &FIELDS,
+        no_cross_field_rules,
+        payload,
+        options,
+        check_options,
+        make,
+    ) {
+        Ok(built) => built,
+        Err(never) => match never {},
+    }
+}
+
+/// `{auth: {type: "key", appId, apiKey, traceId, ts} | {type: "token", token, traceId}}`.
+pub fn build_from_options(
+    payload: &Value,
+    build_options: &Value,
+    options: &Options,
+) -> Result<Built, OptionsError> {
+    let root = OptionsReader::new(build_options, "options")?;
+    let auth = root.object("auth")?;
+    let auth = match auth.optional_choice("type", &["key", "token"])? {
+        Some("key") => Auth::Key {
+            app_id: auth.required_str("appId")?,
+            api_key: auth.required_str("apiKey")?,
+            trace_id: auth.required_str("traceId")?,
+            ts_millis: auth.required_uint("ts")?,
+        },
+        Some(_) => Auth::Token {
+            token: auth.required_str("token")?,
+            trace_id: auth.required_str("traceId")?,
+        },
+        None => {
+            return Err(OptionsError(
+                "options.auth.type is required: \"key\" or \"token\"".into(),
+            ))
+        }
+    };
+    Ok(build_request(payload, &auth, options))
+}
+
+/// Global codes and their documented meaning (research §1.4), plus group/add's own (seed 000).
+pub const CODES: [(i64, &str); 16] = [
+    (40000, "unknown error"),
+    (40001, "failed to read request body"),
+    (40002, "traceId header cannot be empty"),
+    (40003, "signature verification failed"),
+    (40004, "request parameter validation failed"),
+    (40005, "requested resource does not exist"),
+    (40006, "partial success"),
+    (40007, "too many requests (lifted next minute)"),
+    (40008, "invalid pagination parameters"),
+    (40009, "batch processing completely failed"),
+    (40011, "only for paid user"),
+    (40012, "the api had expire, please use the new api"),
+    (41001, "balance not enough"),
+    (
+        47002,
+        "too many concurrent requests (lifted after two hours)",
+    ),
+    (NAME_EMPTY, "group name is empty"),
+    (NAME_EXISTS, "group name already exists"),
+];
+
+fn meaning(code: i64) -> Option<&'static str> {
+    CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+}
+
+/// The envelope `{traceId, code, msg, data}`: code 0 is success, 40006 partial success; every
+/// `failDetails` entry is an issue on the `list[i].name` it names (when the sent payload is
+/// given), whatever the envelope code — the seed's own example has code 0 with one failure.
+pub fn parse_response(response: &Response, options: &Options) -> Parsed {
+    let mut ctx = Ctx::new(options);
+    let Some(body) = response::json_body(&mut ctx, response.status, response.body) else {
+        return Parsed {
+            ok: false,
+            data: None,
+            errors: ctx.errors,
+            request_id: None,
+        };
+    };
+    let request_id = body
+        .get("traceId")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let message = |v: &Value, code: Option<i64>| match v
+        .get("msg")
+        .and_then(Value::as_str)
+        .filter(|m| !m.is_empty())
+    {
+        Some(m) => Some(m.to_owned()),
+        None => code.and_then(meaning).map(str::to_owned),
+    };
+    let code = body.get("code").and_then(types::as_integer);
+    match code {
+        Some(0) | Some(40006) if response.status == 200 => {}
+        _ => {
+            let text = message(&body, code);
+            let pcode = code.map(ProviderCode::Number);
+            response::provider_error(
+                &mut ctx,
+                String::new(),
+                response.status,
+                pcode,
+                text.as_deref(),
+            );
+        }
+    }
+    let data = body.get("data");
+    let sent_names: Vec<Option<&str>> = match response.sent.and_then(|s| s.get("list")) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| i.get("name").and_then(Value::as_str))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(Value::Array(fails)) = data.and_then(|d| d.get("failDetails")) {
+        for fail in fails {
+            let name = fail.get("name").and_then(Value::as_str);
+            let path = match sent_names.iter().position(|n| n.is_some() && *n == name) {
+                Some(i) => format!("list[{i}].name"),
+                None => "list".to_owned(),
+            };
+            let code = fail.get("code").and_then(types::as_integer);
+            let text = message(fail, code);
+            let pcode = code.map(ProviderCode::Number);
+            response::provider_error(&mut ctx, path, response.status, pcode, text.as_deref());
+        }
+    }
+    Parsed {
+        ok: ctx.errors.is_empty(),
+        data: data.cloned(),
+        errors: ctx.errors,
+        request_id,
+    }
+}

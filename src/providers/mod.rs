@@ -1,11 +1,12 @@
 //! The providers: identity, documented fields, and the entry points over them.
 
 pub mod geelark;
+pub mod response;
 pub mod tencent_iai;
 
 use crate::issue::{Issue, Report};
-use crate::options::Options;
-use crate::request::Method;
+use crate::options::{Options, OptionsError};
+use crate::request::{HttpRequest, Method};
 use crate::rules::Ctx;
 use crate::spec::{self, Field, Kind};
 use crate::value::Value;
@@ -24,9 +25,46 @@ pub struct Provider {
     /// Rules that span several fields, run after the field rules.
     #[serde(skip)]
     pub cross_field: fn(&Value, &mut Ctx),
+    /// Builds the request from the payload and JS-shaped build options.
+    #[serde(skip)]
+    pub build: fn(&Value, &Value, &Options) -> Result<Built, OptionsError>,
+    /// Reads the provider's response.
+    #[serde(skip)]
+    pub parse: fn(&Response, &Options) -> Parsed,
 }
 
-fn no_cross_field_rules(_: &Value, _: &mut Ctx) {}
+/// The outcome of building: the validation report, and the request when the report is ok.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Built {
+    #[serde(flatten)]
+    pub report: Report,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<HttpRequest>,
+}
+
+/// What came back: HTTP status and body text, and optionally the payload that was sent (so
+/// per-item failures can be pointed at `list[i].name`).
+#[derive(Debug, Clone, Copy)]
+pub struct Response<'a> {
+    pub status: u16,
+    pub body: &'a str,
+    pub sent: Option<&'a Value>,
+}
+
+/// A response in the common shape: `ok`, the provider's data, its errors as issues, and the
+/// request id the provider assigned (for support tickets).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Parsed {
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    pub errors: Vec<Issue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+pub(crate) fn no_cross_field_rules(_: &Value, _: &mut Ctx) {}
 
 pub static PROVIDERS: [Provider; 2] = [
     Provider {
@@ -37,6 +75,8 @@ pub static PROVIDERS: [Provider; 2] = [
         docs: "https://doc.geelark.com/web/#/602813392/101527940",
         fields: &geelark::FIELDS,
         cross_field: no_cross_field_rules,
+        build: geelark::build_from_options,
+        parse: geelark::parse_response,
     },
     Provider {
         id: "tencent-iai",
@@ -46,6 +86,8 @@ pub static PROVIDERS: [Provider; 2] = [
         docs: "https://www.tencentcloud.com/document/product/1059/36965",
         fields: &tencent_iai::FIELDS,
         cross_field: no_cross_field_rules,
+        build: tencent_iai::build_from_options,
+        parse: tencent_iai::parse_response,
     },
 ];
 
@@ -60,6 +102,47 @@ pub fn validate(provider: &Provider, payload: &Value, options: &Options) -> Repo
     spec::check_object(&mut ctx, "", payload, provider.fields);
     (provider.cross_field)(payload, &mut ctx);
     ctx.finish()
+}
+
+/// Validates, and when the payload is valid and the options are safe, builds the request.
+/// `options` is the JS-shaped object of SPEC §4 (credentials, hosts, timestamps).
+pub fn build_request(
+    provider: &Provider,
+    payload: &Value,
+    build_options: &Value,
+    options: &Options,
+) -> Result<Built, OptionsError> {
+    (provider.build)(payload, build_options, options)
+}
+
+/// Reads a provider response into the common shape.
+pub fn parse_response(provider: &Provider, response: &Response, options: &Options) -> Parsed {
+    (provider.parse)(response, options)
+}
+
+/// Runs validation plus the option checks a builder adds, and calls `make` only when all is
+/// well: the shared frame of every builder.
+pub fn build_with<E>(
+    fields: &[Field],
+    cross_field: fn(&Value, &mut Ctx),
+    payload: &Value,
+    options: &Options,
+    check_options: impl FnOnce(&mut Ctx),
+    make: impl FnOnce(Value) -> Result<HttpRequest, E>,
+) -> Result<Built, E> {
+    let mut ctx = Ctx::new(options);
+    spec::check_object(&mut ctx, "", payload, fields);
+    cross_field(payload, &mut ctx);
+    check_options(&mut ctx);
+    let request = if ctx.has_errors() {
+        None
+    } else {
+        Some(make(spec::body(payload, fields))?)
+    };
+    Ok(Built {
+        report: ctx.finish(),
+        request,
+    })
 }
 
 /// The path names no field of this provider.

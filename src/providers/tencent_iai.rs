@@ -1,11 +1,17 @@
 //! Tencent Cloud Face Recognition `CreateGroup`, Version 2018-03-01, host
 //! `iai.tencentcloudapi.com`. Seed 001; research/providers.md §2.
 
+use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
 use crate::issue::Severity;
+use crate::options::{Options, OptionsError, OptionsReader};
+use crate::request::{HttpRequest, Method};
 use crate::rules::charset::{CharsetRule, GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE};
+use crate::rules::header::check_header_value;
 use crate::rules::length::{Limit, Unit};
-use crate::rules::Pcode;
+use crate::rules::{Ctx, Pcode};
+use crate::sign;
 use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
+use crate::value::Value;
 
 /// "Group name; 1-60 characters" (seed 001).
 pub const GROUP_NAME_MAX_CHARS: usize = 60;
@@ -140,3 +146,244 @@ pub static FIELDS: [Field; 5] = [
         ),
     },
 ];
+
+/// "API request domain name: iai.tencentcloudapi.com" (seed 001).
+pub const HOST: &str = "iai.tencentcloudapi.com";
+/// The TC3 service is the host's first label (research §2.5).
+pub const SERVICE: &str = "iai";
+pub const ACTION: &str = "CreateGroup";
+pub const VERSION: &str = "2018-03-01";
+/// `X-TC-Language` values the SDKs accept (research §2.1, client_profile.py).
+pub const LANGUAGES: [&str; 2] = ["zh-CN", "en-US"];
+/// POST with v3 signing carries JSON; the content type is signed, so it is exactly this.
+pub const POST_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+/// "GET only supports application/x-www-form-urlencoded" (research §2.1).
+pub const GET_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// JSON body (recommended by the docs).
+    #[default]
+    Post,
+    /// Parameters in the query string, arrays flattened `GroupExDescriptions.0`, `.1`, …
+    Get,
+}
+
+/// What signing needs. `timestamp` is an input in seconds: the core never reads a clock.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Credentials<'a> {
+    pub secret_id: &'a str,
+    pub secret_key: &'a str,
+    pub timestamp: i64,
+    /// Temporary-credential token, sent as `X-TC-Token`.
+    pub token: Option<&'a str>,
+    /// `X-TC-Region`; CreateGroup says "not passed in for this API", so it is optional.
+    pub region: Option<&'a str>,
+    /// `X-TC-Language`: "zh-CN" or "en-US".
+    pub language: Option<&'static str>,
+    pub style: Style,
+}
+
+impl std::fmt::Debug for Credentials<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("secret_id", &"<redacted>")
+            .field("secret_key", &"<redacted>")
+            .field("timestamp", &self.timestamp)
+            .field("style", &self.style)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The query string for the GET style: each known field in the caller's order, arrays
+/// flattened with 0-based indexes, names and values RFC 3986 percent-encoded (research §2.4).
+pub fn query_string(body: &Value) -> String {
+    let mut pairs: Vec<(String, &str)> = Vec::new();
+    if let Value::Object(fields) = body {
+        for (name, value) in fields {
+            match value {
+                Value::String(s) => pairs.push((name.clone(), s)),
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let Value::String(s) = item {
+                            pairs.push((format!("{name}.{i}"), s));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let encoded: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                sign::percent_encode_rfc3986(k),
+                sign::percent_encode_rfc3986(v)
+            )
+        })
+        .collect();
+    encoded.join("&")
+}
+
+/// Validates and, when all is well, builds the TC3-HMAC-SHA256 signed request. Headers sign
+/// `content-type;host`, as both official SDKs do (research §2.5).
+pub fn build_request(
+    payload: &Value,
+    credentials: &Credentials,
+    options: &Options,
+) -> Result<Built, OptionsError> {
+    let check_options = |ctx: &mut Ctx| {
+        check_header_value(ctx, "options.secretId", credentials.secret_id);
+        if let Some(token) = credentials.token {
+            check_header_value(ctx, "options.token", token);
+        }
+        if let Some(region) = credentials.region {
+            check_header_value(ctx, "options.region", region);
+        }
+    };
+    let make = |body: Value| {
+        let (content_type, query, payload) = match credentials.style {
+            Style::Post => (POST_CONTENT_TYPE, String::new(), Some(body.to_json())),
+            Style::Get => (GET_CONTENT_TYPE, query_string(&body), None),
+        };
+        let method = match credentials.style {
+            Style::Post => Method::Post,
+            Style::Get => Method::Get,
+        };
+        let signature = sign::sign_tc3(&sign::Tc3Request {
+            secret_id: credentials.secret_id,
+            secret_key: credentials.secret_key,
+            timestamp: credentials.timestamp,
+            service: SERVICE,
+            host: HOST,
+            method: method.as_str(),
+            content_type,
+            query: &query,
+            payload: payload.as_deref().unwrap_or("").as_bytes(),
+            extra_headers: &[],
+        })
+        .map_err(|e| OptionsError(format!("cannot sign the request: {e}")))?;
+        let mut headers = vec![
+            ("Authorization".to_owned(), signature.authorization),
+            ("Content-Type".to_owned(), content_type.to_owned()),
+            ("Host".to_owned(), HOST.to_owned()),
+            ("X-TC-Action".to_owned(), ACTION.to_owned()),
+            (
+                "X-TC-Timestamp".to_owned(),
+                credentials.timestamp.to_string(),
+            ),
+            ("X-TC-Version".to_owned(), VERSION.to_owned()),
+        ];
+        let optional = [
+            ("X-TC-Region", credentials.region),
+            ("X-TC-Token", credentials.token),
+            ("X-TC-Language", credentials.language),
+        ];
+        for (name, value) in optional {
+            if let Some(value) = value {
+                headers.push((name.to_owned(), value.to_owned()));
+            }
+        }
+        let url = if query.is_empty() {
+            format!("https://{HOST}/")
+        } else {
+            format!("https://{HOST}/?{query}")
+        };
+        Ok(HttpRequest {
+            method,
+            url,
+            headers,
+            body: payload,
+        })
+    };
+    build_with(
+        &FIELDS,
+        no_cross_field_rules,
+        payload,
+        options,
+        check_options,
+        make,
+    )
+}
+
+/// `{secretId, secretKey, timestamp, token?, region?, language?, style?: "post"|"get"}`.
+pub fn build_from_options(
+    payload: &Value,
+    build_options: &Value,
+    options: &Options,
+) -> Result<Built, OptionsError> {
+    let o = OptionsReader::new(build_options, "options")?;
+    let timestamp = i64::try_from(o.required_uint("timestamp")?)
+        .map_err(|_| OptionsError("options.timestamp is out of range".into()))?;
+    let credentials = Credentials {
+        secret_id: o.required_str("secretId")?,
+        secret_key: o.required_str("secretKey")?,
+        timestamp,
+        token: o.optional_str("token")?,
+        region: o.optional_str("region")?,
+        language: o.optional_choice("language", &LANGUAGES)?,
+        style: match o.optional_choice("style", &["post", "get"])? {
+            Some("get") => Style::Get,
+            _ => Style::Post,
+        },
+    };
+    build_request(payload, &credentials, options)
+}
+
+/// The payload field a Tencent error code is about, or "" for request-wide errors.
+pub fn field_of_error(code: &str) -> &'static str {
+    let detail = code.rsplit('.').next().unwrap_or(code);
+    if detail.starts_with("GroupExDescriptions") || detail == "DuplicatedGroupDescription" {
+        "GroupExDescriptions"
+    } else if detail.starts_with("GroupId") {
+        "GroupId"
+    } else if detail.starts_with("GroupName") {
+        "GroupName"
+    } else if detail.starts_with("GroupTag") {
+        "Tag"
+    } else if detail.starts_with("FaceModelVersion") {
+        "FaceModelVersion"
+    } else {
+        ""
+    }
+}
+
+/// `{"Response": {..., "RequestId"}}`; `Response.Error.{Code, Message}` is one issue on the
+/// field the code names (research §2.7). Business errors come with HTTP 200.
+pub fn parse_response(response: &Response, options: &Options) -> Parsed {
+    let mut ctx = Ctx::new(options);
+    let Some(body) = response::json_body(&mut ctx, response.status, response.body) else {
+        return Parsed {
+            ok: false,
+            data: None,
+            errors: ctx.errors,
+            request_id: None,
+        };
+    };
+    let inner = body.get("Response");
+    let request_id = inner
+        .and_then(|r| r.get("RequestId"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match inner.and_then(|r| r.get("Error")) {
+        Some(error) => {
+            let code = error.get("Code").and_then(Value::as_str);
+            let path = code.map_or("", field_of_error).to_owned();
+            let message = error.get("Message").and_then(Value::as_str);
+            let pcode = response::dynamic_code(error.get("Code"));
+            response::provider_error(&mut ctx, path, response.status, pcode, message);
+        }
+        None if response.status != 200 || inner.is_none() => {
+            response::provider_error(&mut ctx, String::new(), response.status, None, None);
+        }
+        None => {}
+    }
+    Parsed {
+        ok: ctx.errors.is_empty(),
+        data: inner.cloned(),
+        errors: ctx.errors,
+        request_id,
+    }
+}

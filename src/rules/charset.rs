@@ -90,7 +90,13 @@ pub struct CharsetRule {
 pub fn check(ctx: &mut Ctx, path: &str, s: &str, rule: &CharsetRule) {
     if let Some(index) = first_outside(s, rule.charset) {
         let params = params!("allowed" => rule.charset.id, "index" => index);
-        ctx.report(rule.severity, path.to_owned(), Code::InvalidChars, rule.code, params);
+        ctx.report(
+            rule.severity,
+            path.to_owned(),
+            Code::InvalidChars,
+            rule.code,
+            params,
+        );
     }
 }
 

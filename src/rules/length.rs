@@ -46,7 +46,13 @@ pub fn check_min(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
     };
     if actual < limit.n {
         let params = params!("min" => limit.n, "actual" => actual, "unit" => limit.unit.as_str());
-        ctx.report(limit.severity, path.to_owned(), Code::TooShort, limit.code, params);
+        ctx.report(
+            limit.severity,
+            path.to_owned(),
+            Code::TooShort,
+            limit.code,
+            params,
+        );
     }
 }
 
@@ -58,6 +64,12 @@ pub fn check_max(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
     let actual = limit.unit.measure(s);
     if actual > limit.n {
         let params = params!("max" => limit.n, "actual" => actual, "unit" => limit.unit.as_str());
-        ctx.report(limit.severity, path.to_owned(), Code::TooLong, limit.code, params);
+        ctx.report(
+            limit.severity,
+            path.to_owned(),
+            Code::TooLong,
+            limit.code,
+            params,
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod charset;
 pub mod count;
+pub mod header;
 pub mod length;
 pub mod presence;
 pub mod types;
@@ -55,13 +56,19 @@ impl<'o> Ctx<'o> {
         pcode: Pcode,
         params: Params,
     ) {
-        let issue = Issue::new(
-            path,
-            code,
-            pcode.to_provider_code(),
-            params,
-            self.options.locale,
-        );
+        self.report_with_code(severity, path, code, pcode.to_provider_code(), params);
+    }
+
+    /// Like `report`, with a provider code known only at run time (read from a response).
+    pub fn report_with_code(
+        &mut self,
+        severity: Severity,
+        path: String,
+        code: Code,
+        provider_code: Option<ProviderCode>,
+        params: Params,
+    ) {
+        let issue = Issue::new(path, code, provider_code, params, self.options.locale);
         let is_error = match severity {
             Severity::Error => true,
             Severity::Warning => false,

@@ -27,6 +27,10 @@ pub fn check_surrounding_whitespace(ctx: &mut Ctx, path: &str, s: &str) {
     let starts = s.chars().next().is_some_and(char::is_whitespace);
     let ends = s.chars().next_back().is_some_and(char::is_whitespace);
     if starts || ends {
-        ctx.warn(path.to_owned(), Code::SurroundingWhitespace, Params::default());
+        ctx.warn(
+            path.to_owned(),
+            Code::SurroundingWhitespace,
+            Params::default(),
+        );
     }
 }

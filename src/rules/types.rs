@@ -16,7 +16,12 @@ pub fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v
     match value {
         Value::String(s) => Some(s),
         Value::Unencodable => {
-            ctx.error(path.to_owned(), Code::InvalidEncoding, Pcode::None, Params::default());
+            ctx.error(
+                path.to_owned(),
+                Code::InvalidEncoding,
+                Pcode::None,
+                Params::default(),
+            );
             None
         }
         other => {

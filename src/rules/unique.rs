@@ -24,7 +24,13 @@ impl<'v> Seen<'v> {
     ) {
         match self.first.get(key) {
             Some(&first) => {
-                ctx.report(severity, path, Code::Duplicate, pcode, params!("first" => first));
+                ctx.report(
+                    severity,
+                    path,
+                    Code::Duplicate,
+                    pcode,
+                    params!("first" => first),
+                );
             }
             None => {
                 self.first.insert(key, index);

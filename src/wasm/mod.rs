@@ -7,11 +7,14 @@
 mod convert;
 
 use crate::messages::Locale;
-use crate::options::Options;
-use crate::providers::{self, Provider, PROVIDERS};
+use crate::options::{Options, OptionsError, OptionsReader};
+use crate::providers::{self, Provider, Response, PROVIDERS};
+use crate::sign;
+use crate::value::Value;
 use crate::UnknownProvider;
 use convert::{to_js, to_value};
 use js_sys::{Reflect, TypeError};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -45,6 +48,97 @@ export interface ValidateOptions {
   lenient?: boolean;
   /** Message language: "en" (default) or "zh-CN". */
   locale?: "en" | "zh-CN";
+}
+
+export interface HttpRequest {
+  method: "POST" | "GET";
+  url: string;
+  /** Header names exactly as sent, in the order they are set. */
+  headers: Record<string, string>;
+  /** Absent for GET. */
+  body?: string;
+}
+
+/** The validation report, plus the request when the report is ok. */
+export type BuildResult = Report & { request?: HttpRequest };
+
+export type GeelarkBuildOptions = ValidateOptions & {
+  auth:
+    | { type: "key"; appId: string; apiKey: string; traceId?: string; ts?: number | string }
+    | { type: "token"; token: string; traceId?: string };
+};
+export type TencentIaiBuildOptions = ValidateOptions & {
+  secretId: string;
+  secretKey: string;
+  /** Seconds; defaults to the current time. */
+  timestamp?: number | string;
+  token?: string;
+  region?: string;
+  language?: "zh-CN" | "en-US";
+  style?: "post" | "get";
+};
+export type SelfcommunityBuildOptions = ValidateOptions & { baseUrl: string; token: string };
+export type CapillaryBuildOptions = ValidateOptions & {
+  cluster?: "eu" | "in" | "sg" | "us";
+  baseUrl?: string;
+  auth:
+    | { type: "basic"; username: string; password: string }
+    | { type: "oauth"; token: string; header?: string };
+};
+export type GochatBuildOptions = ValidateOptions & { baseUrl?: string; token?: string };
+
+export interface BuildOptionsByProvider {
+  "geelark": GeelarkBuildOptions;
+  "tencent-iai": TencentIaiBuildOptions;
+  "selfcommunity": SelfcommunityBuildOptions;
+  "capillary": CapillaryBuildOptions;
+  "gochat": GochatBuildOptions;
+}
+
+export interface ProviderResponse {
+  status: number;
+  body: string;
+  /** The payload that was sent, so per-item failures point at `list[i].name`. */
+  payload?: unknown;
+}
+
+export interface ParsedResponse {
+  ok: boolean;
+  data?: unknown;
+  errors: Issue[];
+  requestId?: string;
+}
+
+export interface Tc3Input {
+  secretId: string;
+  secretKey: string;
+  /** Seconds. */
+  timestamp: number | string;
+  service: string;
+  host: string;
+  method: "POST" | "GET";
+  contentType: string;
+  /** The exact query string sent (GET). */
+  query?: string;
+  /** The exact body sent (POST). */
+  payload?: string;
+  /** More headers to sign, e.g. {"X-TC-Action": "CreateGroup"}. */
+  extraHeaders?: Record<string, string>;
+}
+
+export interface Tc3Output {
+  authorization: string;
+  signature: string;
+  canonicalRequest: string;
+  stringToSign: string;
+}
+
+export interface GeelarkSignInput {
+  appId: string;
+  traceId: string;
+  /** Milliseconds. */
+  ts: number | string;
+  apiKey: string;
 }
 
 export interface ProviderInfo {
@@ -102,11 +196,247 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
-    to_js(&providers::validate(provider, &to_value(&payload), &options))
+    to_js(&providers::validate(
+        provider,
+        &to_value(&payload),
+        &options,
+    ))
 }
 
 /// The providers this build knows: id, name, method, endpoint URL and documentation link.
 #[wasm_bindgen(unchecked_return_type = "ProviderInfo[]")]
 pub fn providers() -> Result<JsValue, JsValue> {
     to_js(&PROVIDERS[..])
+}
+
+fn options_error(e: OptionsError) -> JsValue {
+    TypeError::new(&e.0).into()
+}
+
+/// Sets `key` in an options object when it is absent, `null` or `undefined`.
+fn default_key(
+    fields: &mut Vec<(String, Value)>,
+    key: &str,
+    make: impl FnOnce() -> Result<Value, JsValue>,
+) -> Result<(), JsValue> {
+    let present = fields
+        .iter()
+        .any(|(k, v)| k == key && !matches!(v, Value::Null | Value::Unsupported("undefined")));
+    if !present {
+        fields.retain(|(k, _)| k != key);
+        fields.push((key.to_owned(), make()?));
+    }
+    Ok(())
+}
+
+fn random_uuid() -> Result<Value, JsValue> {
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into())?;
+    let random_uuid = Reflect::get(&crypto, &"randomUUID".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| {
+            type_error("options.auth.traceId is required where crypto.randomUUID is unavailable")
+        })?;
+    let id = random_uuid.call0(&crypto)?;
+    Ok(Value::String(id.as_string().unwrap_or_default()))
+}
+
+/// The JS layer's defaults (SPEC §3): GeeLark `traceId` = `crypto.randomUUID()`, `ts` =
+/// `Date.now()`; Tencent `timestamp` = now in seconds. The core never reads a clock.
+fn with_defaults(provider: &Provider, mut options: Value) -> Result<Value, JsValue> {
+    let Value::Object(root) = &mut options else {
+        return Ok(options);
+    };
+    match provider.id {
+        "geelark" => {
+            if let Some((_, Value::Object(auth))) = root.iter_mut().find(|(k, _)| k == "auth") {
+                default_key(auth, "traceId", random_uuid)?;
+                if auth
+                    .iter()
+                    .any(|(k, v)| k == "type" && *v == Value::from("key"))
+                {
+                    default_key(auth, "ts", || {
+                        Ok(Value::Number(js_sys::Date::now().floor()))
+                    })?;
+                }
+            }
+        }
+        "tencent-iai" => {
+            default_key(root, "timestamp", || {
+                Ok(Value::Number((js_sys::Date::now() / 1000.0).floor()))
+            })?;
+        }
+        _ => {}
+    }
+    Ok(options)
+}
+
+/// Validates, then builds the exact signed request when the payload is valid. Throws only on
+/// misuse (unknown provider, missing or mistyped credentials).
+#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "BuildResult")]
+pub fn build_request(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BuildOptionsByProvider[ProviderId]")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let validate_options = options_arg(&options)?;
+    if options.is_undefined() || options.is_null() {
+        return Err(type_error("options are required to build a request"));
+    }
+    let build_options = with_defaults(provider, to_value(&options))?;
+    let built = providers::build_request(
+        provider,
+        &to_value(&payload),
+        &build_options,
+        &validate_options,
+    )
+    .map_err(options_error)?;
+    to_js(&built)
+}
+
+/// Reads a provider's response (`{status, body, payload?}`) into `{ok, data?, errors, requestId?}`.
+#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "ParsedResponse")]
+pub fn parse_response(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderResponse")] response: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    if !response.is_object() {
+        return Err(type_error("response must be an object {status, body}"));
+    }
+    let status = Reflect::get(&response, &"status".into())?
+        .as_f64()
+        .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s))
+        .ok_or_else(|| type_error("response.status must be an HTTP status code (100-599)"))?;
+    let body = Reflect::get(&response, &"body".into())?;
+    let body = match to_value(&body) {
+        Value::String(s) => s,
+        _ => {
+            return Err(type_error(
+                "response.body must be the response text (a string)",
+            ))
+        }
+    };
+    let sent = Reflect::get(&response, &"payload".into())?;
+    let sent = (!sent.is_undefined()).then(|| to_value(&sent));
+    let parsed = providers::parse_response(
+        provider,
+        &Response {
+            status: status as u16,
+            body: &body,
+            sent: sent.as_ref(),
+        },
+        &options,
+    );
+    to_js(&parsed)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Tc3Output {
+    authorization: String,
+    signature: String,
+    canonical_request: String,
+    string_to_sign: String,
+}
+
+/// TC3-HMAC-SHA256 over exactly the given request parts (Tencent's signature v3).
+#[wasm_bindgen(js_name = signTc3, unchecked_return_type = "Tc3Output")]
+pub fn sign_tc3(
+    #[wasm_bindgen(unchecked_param_type = "Tc3Input")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = to_value(&input);
+    let o = OptionsReader::new(&value, "input").map_err(options_error)?;
+    let read = || -> Result<_, OptionsError> {
+        let timestamp = i64::try_from(o.required_uint("timestamp")?)
+            .map_err(|_| OptionsError("input.timestamp is out of range".into()))?;
+        let extra: Vec<(String, String)> = match value.get("extraHeaders") {
+            None | Some(Value::Null) | Some(Value::Unsupported("undefined")) => Vec::new(),
+            Some(Value::Object(pairs)) => pairs
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::String(s) => Ok((k.clone(), s.clone())),
+                    _ => Err(OptionsError(
+                        "input.extraHeaders values must be strings".into(),
+                    )),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err(OptionsError("input.extraHeaders must be an object".into())),
+        };
+        Ok((timestamp, extra))
+    };
+    let (timestamp, extra) = read().map_err(options_error)?;
+    let extra_refs: Vec<(&str, &str)> = extra
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let strings = || -> Result<_, OptionsError> {
+        Ok((
+            o.required_str("secretId")?,
+            o.required_str("secretKey")?,
+            o.required_str("service")?,
+            o.required_str("host")?,
+            o.required_str("method")?,
+            o.required_str("contentType")?,
+            o.optional_str("query")?.unwrap_or(""),
+            o.optional_str("payload")?.unwrap_or(""),
+        ))
+    };
+    let (secret_id, secret_key, service, host, method, content_type, query, payload) =
+        strings().map_err(options_error)?;
+    let signature = sign::sign_tc3(&sign::Tc3Request {
+        secret_id,
+        secret_key,
+        timestamp,
+        service,
+        host,
+        method,
+        content_type,
+        query,
+        payload: payload.as_bytes(),
+        extra_headers: &extra_refs,
+    })
+    .map_err(|e| type_error(&e.to_string()))?;
+    to_js(&Tc3Output {
+        authorization: signature.authorization,
+        signature: signature.signature,
+        canonical_request: signature.canonical_request,
+        string_to_sign: signature.string_to_sign,
+    })
+}
+
+/// GeeLark's key signature: uppercase hex SHA-256 of appId + traceId + ts + nonce + apiKey.
+#[wasm_bindgen(js_name = geelarkSign)]
+pub fn geelark_sign(
+    #[wasm_bindgen(unchecked_param_type = "GeelarkSignInput")] input: JsValue,
+) -> Result<String, JsValue> {
+    let value = to_value(&input);
+    let read = || -> Result<String, OptionsError> {
+        let o = OptionsReader::new(&value, "input")?;
+        let ts = o.required_uint("ts")?.to_string();
+        Ok(sign::geelark_sign(
+            o.required_str("appId")?,
+            o.required_str("traceId")?,
+            &ts,
+            o.required_str("apiKey")?,
+        ))
+    };
+    read().map_err(options_error)
+}
+
+/// Capillary's basic-auth header value: `"Basic " + base64(username + ":" + md5hex(password))`.
+#[wasm_bindgen(js_name = capillaryBasicAuth)]
+pub fn capillary_basic_auth(
+    #[wasm_bindgen(unchecked_param_type = "string")] username: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
+) -> Result<String, JsValue> {
+    match (to_value(&username), to_value(&password)) {
+        (Value::String(u), Value::String(p)) => Ok(sign::capillary_basic_auth(&u, &p)),
+        _ => Err(type_error(
+            "username and password must be strings without lone surrogates",
+        )),
+    }
 }

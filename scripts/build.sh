@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ (generated, git-ignored): pkg/node (CommonJS, loads the
+# .wasm synchronously) and pkg/web (ES module, `await init()`), both from one release .wasm.
+# Safe to rerun: pkg/ is rebuilt from scratch each time.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# test.sh has already run setup; run alone, this makes sure the tools are there (seconds).
+[ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
+# shellcheck source=/dev/null
+source .tools/env.sh
+
+log() { printf '[build] %s\n' "$*"; }
+
+NAME="group_payloads"
+WASM="target/wasm32-unknown-unknown/release/$NAME.wasm"
+WASM_OPT="node_modules/.bin/wasm-opt"
+
+log "cargo +$WASM_TOOLCHAIN build --release --lib --target wasm32-unknown-unknown"
+cargo "+$WASM_TOOLCHAIN" build --release --lib --target wasm32-unknown-unknown
+
+rm -rf pkg
+for target in nodejs web; do
+  out="pkg/${target%js}" # nodejs -> pkg/node, web -> pkg/web
+  log "wasm-bindgen --target $target --out-dir $out"
+  wasm-bindgen --target "$target" --out-dir "$out" --out-name "$NAME" "$WASM"
+  # LLVM 22 emits these features by default; wasm-opt must be told or it rejects the module.
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue "$out/${NAME}_bg.wasm" -o "$out/${NAME}_bg.wasm.opt"
+  mv "$out/${NAME}_bg.wasm.opt" "$out/${NAME}_bg.wasm"
+done
+# The web build is an ES module; say so, since the package root is CommonJS (for pkg/node).
+echo '{ "type": "module" }' >pkg/web/package.json
+
+# pkg/package.json: the template plus the version from Cargo.toml (one source of truth).
+VERSION="$(cargo "+$HOST_TOOLCHAIN" metadata --no-deps --format-version 1 --offline |
+  node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
+           process.stdout.write(m.packages.find((p) => p.name === "group-payloads").version)')"
+node -e 'const fs = require("fs");
+         const { name, ...rest } = JSON.parse(fs.readFileSync("js/package.template.json", "utf8"));
+         fs.writeFileSync("pkg/package.json",
+           JSON.stringify({ name, version: process.argv[1], ...rest }, null, 2) + "\n")' "$VERSION"
+[ ! -f README.md ] || cp README.md pkg/
+[ ! -f LICENSE ] || cp LICENSE pkg/
+
+log "pkg/ = group-payloads@$VERSION"
+for f in pkg/*/"${NAME}"_bg.wasm; do
+  printf '[build] %-32s %8d bytes raw, %8d bytes gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done

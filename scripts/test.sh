@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Every check, in order, stopping at the first failure with that stage's name.
+# The one command for a fresh machine too: it runs setup.sh first (seconds when all is present).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+START=$SECONDS
+stage() {
+  local label="$1"
+  shift
+  printf '\n=== [%s] %s\n' "$label" "$*"
+  local t=$SECONDS
+  if ! "$@"; then
+    printf '\n=== FAILED: %s (after %ds)\n' "$label" "$((SECONDS - START))" >&2
+    exit 1
+  fi
+  printf '=== ok: %s (%ds)\n' "$label" "$((SECONDS - t))"
+}
+
+stage setup bash scripts/setup.sh
+# shellcheck source=/dev/null
+source .tools/env.sh
+
+H="+$HOST_TOOLCHAIN"
+W="+$WASM_TOOLCHAIN"
+# --tests: lib unit tests and tests/*.rs. Not doctests: on wasm32 they build as plain `main`
+# binaries that wasm-bindgen-test-runner reports as passed without running (a false green);
+# they run natively in test-native.
+WASM=(--target wasm32-unknown-unknown --tests)
+
+stage fmt cargo "$H" fmt --all -- --check
+stage clippy cargo "$H" clippy --all-targets -- -D warnings
+stage test-native cargo "$H" test
+# No browser variable set: wasm-bindgen-test-runner runs the tests in Node.
+stage test-wasm-node cargo "$W" test "${WASM[@]}"
+# Same tests in headless Chromium through chromedriver; extra Chromium flags in webdriver.json.
+stage test-wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$CHROMEDRIVER" \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" cargo "$W" test "${WASM[@]}"
+stage build env SKIP_SETUP=1 bash scripts/build.sh
+# Node's runner on the package tests (explicit files: Node 20 and 22 read a directory differently).
+mapfile -t JS_TESTS < <(find tests/js -type f \( -name '*.test.*js' -o -name '*_test.*js' \
+  -o -name '*-test.*js' -o -name 'test-*.*js' \) 2>/dev/null | sort)
+if [ "${#JS_TESTS[@]}" -gt 0 ]; then
+  stage test-js node --test "${JS_TESTS[@]}"
+else
+  printf '\n=== [test-js] skipped: no test files in tests/js/\n'
+fi
+
+printf '\n=== all stages passed (%ds)\n' "$((SECONDS - START))"
