@@ -1,5 +1,6 @@
 //! The shared validation fixtures (tests/fixtures/validate.json), run natively. The same file
 //! runs through the JS-facing functions in tests/wasm.rs, in Node and in Chromium.
+#![cfg(not(target_arch = "wasm32"))]
 
 use group_payloads::{validate, Issue, Locale, Options, ProviderCode, Value};
 use serde_json::Value as Json;

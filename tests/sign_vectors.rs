@@ -1,5 +1,6 @@
 //! Signatures against the providers' published vectors (research/providers.md §1.3, §2.6,
 //! §4.3), plus boundaries and refusals of the helpers they rely on.
+#![cfg(not(target_arch = "wasm32"))]
 
 use group_payloads::sign::*;
 use proptest::prelude::*;

@@ -1,0 +1,142 @@
+//! The shared fixtures and JS-only inputs through the JS-facing functions, in wasm. Runs in
+//! Node (default) and in headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`): same body, both hosts.
+#![cfg(target_arch = "wasm32")]
+
+use group_payloads::wasm;
+use js_sys::{Function, JSON};
+use serde_json::Value as Json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const FIXTURES: &str = include_str!("fixtures/validate.json");
+
+/// A JS value from JS source: exotic values JSON cannot express.
+fn js(source: &str) -> JsValue {
+    Function::new_no_args(&format!("return ({source});"))
+        .call0(&JsValue::NULL)
+        .expect("test source evaluates")
+}
+
+fn to_json(value: &JsValue) -> Json {
+    let text: String = JSON::stringify(value).expect("stringify").into();
+    serde_json::from_str(&text).expect("report is JSON")
+}
+
+fn validate(provider: &str, payload: JsValue, options: JsValue) -> Json {
+    let report = wasm::validate(provider.into(), payload, Some(options)).expect("no throw");
+    to_json(&report)
+}
+
+fn rows(issues: &Json, with_code: bool) -> Json {
+    let rows = issues.as_array().unwrap().iter().map(|i| {
+        let mut row = vec![i["path"].clone(), i["code"].clone()];
+        if with_code {
+            row.push(i.get("providerCode").cloned().unwrap_or(Json::Null));
+        }
+        Json::Array(row)
+    });
+    Json::Array(rows.collect())
+}
+
+#[wasm_bindgen_test]
+fn every_fixture_reaches_its_expected_report_through_js() {
+    // JSON.parse turns "\ud800" into a real lone surrogate, which these cases need.
+    let cases = JSON::parse(FIXTURES).unwrap();
+    let cases: js_sys::Array = cases.unchecked_into();
+    let expected: Vec<Json> = serde_json::from_str(FIXTURES).unwrap_or_else(|_| {
+        // serde_json rejects lone surrogates; parse a copy with them replaced for expectations.
+        serde_json::from_str(&FIXTURES.replace("\\ud800", "?").replace("\\udc00", "?")).unwrap()
+    });
+    assert!(cases.length() >= 60);
+    let mut failures = Vec::new();
+    for (i, expect_case) in expected.iter().enumerate() {
+        let case = cases.get(i as u32);
+        let get = |k: &str| js_sys::Reflect::get(&case, &k.into()).unwrap();
+        let provider = expect_case["provider"].as_str().unwrap();
+        let report = validate(provider, get("payload"), get("options"));
+        let expect = &expect_case["expect"];
+        let errors = rows(&report["errors"], true);
+        let warnings = rows(&report["warnings"], false);
+        if report["ok"] != expect["ok"] || errors != expect["errors"] || warnings != expect["warnings"] {
+            failures.push(format!("{}: got {errors} / {warnings}", expect_case["name"]));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn values_json_cannot_carry_are_invalid_types_not_crashes() {
+    let report = validate(
+        "geelark",
+        js(r#"{list: [
+            {name: undefined}, {name: 10n}, {name: Symbol("s")}, {name: () => 1},
+            {name: new Date(0)}, {name: new Map()}, {name: NaN}, {name: new String("boxed")},
+            {name: "ok", remark: Infinity}
+        ]}"#),
+        JsValue::UNDEFINED,
+    );
+    let actual: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["params"]["actual"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actual,
+        ["undefined", "bigint", "symbol", "function", "Date", "Map", "NaN", "boxed primitive", "Infinity"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn hostile_objects_are_reported_and_the_module_keeps_working() {
+    let hostile = [
+        "new Proxy({}, {ownKeys() { throw new Error('trap'); }})",
+        "({get list() { throw new Error('getter'); }})",
+        "(() => { let o = {}; let c = o; for (let i = 0; i < 10000; i++) { c.list = {}; c = c.list; } return o; })()",
+        "(() => { const o = {list: []}; o.list.push(o); return o; })()",
+        "JSON.parse('{\"__proto__\": {\"polluted\": 1}, \"list\": [{\"name\": \"a\"}]}')",
+    ];
+    for source in hostile {
+        let report = validate("geelark", js(source), JsValue::UNDEFINED);
+        assert!(report["ok"].is_boolean(), "{source}: {report}");
+    }
+    assert!(js("({}).polluted === undefined").as_bool().unwrap());
+    let report = validate("geelark", js(r#"{list: [{name: "still works"}]}"#), JsValue::UNDEFINED);
+    assert_eq!(report["ok"], true);
+}
+
+#[wasm_bindgen_test]
+fn messages_follow_the_locale_option() {
+    let payload = || js(r#"{list: [{name: ""}]}"#);
+    let en = validate("geelark", payload(), js(r#"{locale: "en"}"#));
+    let zh = validate("geelark", payload(), js(r#"{locale: "zh-CN"}"#));
+    assert_eq!(en["errors"][0]["message"], "must not be empty or only whitespace");
+    assert_eq!(zh["errors"][0]["message"], "不能为空或只含空白");
+}
+
+#[wasm_bindgen_test]
+fn misuse_throws_a_type_error_naming_the_problem() {
+    let cases: [(JsValue, JsValue, &str); 4] = [
+        ("nope".into(), JsValue::UNDEFINED, "unknown provider id"),
+        (JsValue::from(5), JsValue::UNDEFINED, "provider must be a string"),
+        ("geelark".into(), JsValue::from(5), "options must be an object"),
+        ("geelark".into(), js(r#"{locale: "fr"}"#), "options.locale"),
+    ];
+    for (provider, options, needle) in cases {
+        let err = wasm::validate(provider, js("{}"), Some(options)).expect_err("throws");
+        assert!(err.is_instance_of::<js_sys::TypeError>());
+        let message: String = js_sys::Error::from(err).message().into();
+        assert!(message.contains(needle), "{message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn providers_lists_ids_methods_and_urls() {
+    let list = to_json(&wasm::providers().unwrap());
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"geelark") && ids.contains(&"tencent-iai"), "{ids:?}");
+    for p in list.as_array().unwrap() {
+        assert!(p["url"].as_str().unwrap().starts_with("http"));
+        assert!(matches!(p["method"].as_str(), Some("POST" | "GET")));
+    }
+}
