@@ -9,6 +9,7 @@ use crate::rules::length::{self, Limit};
 use crate::rules::unique::Seen;
 use crate::rules::{count, presence, types, Ctx, Pcode};
 use crate::value::Value;
+use std::collections::HashMap;
 
 #[derive(Debug)]
 pub struct Field {
@@ -82,9 +83,11 @@ pub fn check_object(ctx: &mut Ctx, path: &str, value: &Value, fields: &[Field]) 
     let Some(pairs) = types::expect_object(ctx, path, value) else {
         return;
     };
+    // Repeated keys can only come from JSON text; a map keeps this linear for huge objects.
+    let mut first_index: HashMap<&str, usize> = HashMap::with_capacity(pairs.len());
     for (i, (key, v)) in pairs.iter().enumerate() {
         let key_path = issue::join(path, key);
-        if let Some(first) = pairs[..i].iter().position(|(k, _)| k == key) {
+        if let Some(&first) = first_index.get(key.as_str()) {
             ctx.error(
                 key_path,
                 Code::Duplicate,
@@ -93,6 +96,7 @@ pub fn check_object(ctx: &mut Ctx, path: &str, value: &Value, fields: &[Field]) 
             );
             continue;
         }
+        first_index.insert(key, i);
         match fields.iter().find(|f| f.name == key) {
             Some(field) => check_field(ctx, &key_path, v, field),
             None => ctx.warn(key_path, Code::UnknownField, Params::default()),
