@@ -25,8 +25,10 @@ pub mod options;
 pub mod providers;
 pub mod request;
 pub mod rules;
+pub mod schema;
 pub mod sign;
 pub mod spec;
+pub mod text;
 pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -35,7 +37,8 @@ pub use issue::{Code, Issue, ProviderCode, Report, Severity};
 pub use messages::Locale;
 pub use options::{Options, OptionsError};
 pub use providers::{
-    geelark, provider, tencent_iai, Built, Parsed, Provider, Response, UnknownPath, PROVIDERS,
+    capillary, geelark, gochat, provider, selfcommunity, tencent_iai, Built, Parsed, Provider,
+    Response, UnknownPath, PROVIDERS,
 };
 pub use request::{HttpRequest, Method};
 pub use value::Value;

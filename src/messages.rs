@@ -53,6 +53,12 @@ pub fn charset_text(id: &str, locale: Locale) -> &'static str {
         }
         (crate::rules::charset::GROUP_ID_ID, Locale::En) => "letters, digits and -%@#&_",
         (crate::rules::charset::GROUP_ID_ID, Locale::ZhCn) => "英文字母、数字、-%@#&_",
+        (crate::providers::capillary::BASIC_USER_ID_ID, Locale::En) => {
+            "characters other than : and control characters (a basic-auth user name)"
+        }
+        (crate::providers::capillary::BASIC_USER_ID_ID, Locale::ZhCn) => {
+            "除 : 和控制字符以外的字符（Basic 认证的用户名）"
+        }
         (_, Locale::En) => "visible ASCII characters (a header value)",
         (_, Locale::ZhCn) => "可见 ASCII 字符（请求头的值）",
     }
@@ -90,7 +96,12 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 charset_text(&param(p, "allowed"), locale),
                 param(p, "index")
             ),
-            Code::Duplicate => format!("repeats item {}", param(p, "first")),
+            // Without `first`, the duplicate is the provider's: the value already exists there.
+            Code::Duplicate => match (p.get("first"), p.get("status")) {
+                (Some(_), _) => format!("repeats item {}", param(p, "first")),
+                (None, Some(_)) => format!("already exists (HTTP {})", param(p, "status")),
+                (None, None) => "already exists".into(),
+            },
             Code::InvalidType => format!(
                 "must be {} (got {})",
                 param(p, "expected"),
@@ -153,7 +164,11 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 charset_text(&param(p, "allowed"), locale),
                 param(p, "index")
             ),
-            Code::Duplicate => format!("与第 {} 项重复", param(p, "first")),
+            Code::Duplicate => match (p.get("first"), p.get("status")) {
+                (Some(_), _) => format!("与第 {} 项重复", param(p, "first")),
+                (None, Some(_)) => format!("已存在（HTTP {}）", param(p, "status")),
+                (None, None) => "已存在".into(),
+            },
             Code::InvalidType => format!(
                 "类型应为 {}（实际为 {}）",
                 param(p, "expected"),

@@ -15,6 +15,11 @@ use std::fmt;
 /// a bound keeps conversion off the (small, fixed) wasm stack.
 pub const MAX_DEPTH: usize = 64;
 
+/// Longest array kept when converting foreign values; a longer one becomes
+/// [`Value::Unsupported`]`("array too long")`. No provider takes more than a few items, and a
+/// sparse JS array can claim 2^32 - 1 of them: reading each would take hours and exhaust memory.
+pub const MAX_ITEMS: usize = 1 << 20;
+
 /// Integers above this are not exact in a JS number (2^53 - 1).
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 

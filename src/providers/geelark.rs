@@ -258,18 +258,27 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
             .collect(),
         _ => Vec::new(),
     };
-    if let Some(Value::Array(fails)) = data.and_then(|d| d.get("failDetails")) {
-        for fail in fails {
-            let name = fail.get("name").and_then(Value::as_str);
-            let path = match sent_names.iter().position(|n| n.is_some() && *n == name) {
-                Some(i) => format!("list[{i}].name"),
-                None => "list".to_owned(),
-            };
-            let code = fail.get("code").and_then(types::as_integer);
-            let text = message(fail, code);
-            let pcode = code.map(ProviderCode::Number);
-            response::provider_error(&mut ctx, path, response.status, pcode, text.as_deref());
-        }
+    let fails = match data.and_then(|d| d.get("failDetails")) {
+        Some(Value::Array(fails)) => fails.as_slice(),
+        _ => &[],
+    };
+    // 40006 says some items failed; without failDetails naming them, the envelope itself is
+    // the issue, so a partial success is never reported as ok.
+    if fails.is_empty() && code == Some(40006) && response.status == 200 {
+        let text = message(&body, code);
+        let pcode = code.map(ProviderCode::Number);
+        response::provider_error(&mut ctx, String::new(), 200, pcode, text.as_deref());
+    }
+    for fail in fails {
+        let name = fail.get("name").and_then(Value::as_str);
+        let path = match sent_names.iter().position(|n| n.is_some() && *n == name) {
+            Some(i) => format!("list[{i}].name"),
+            None => "list".to_owned(),
+        };
+        let code = fail.get("code").and_then(types::as_integer);
+        let text = message(fail, code);
+        let pcode = code.map(ProviderCode::Number);
+        response::provider_error(&mut ctx, path, response.status, pcode, text.as_deref());
     }
     Parsed {
         ok: ctx.errors.is_empty(),

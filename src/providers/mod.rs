@@ -1,7 +1,10 @@
 //! The providers: identity, documented fields, and the entry points over them.
 
+pub mod capillary;
 pub mod geelark;
+pub mod gochat;
 pub mod response;
+pub mod selfcommunity;
 pub mod tencent_iai;
 
 use crate::issue::{Issue, Report};
@@ -66,7 +69,7 @@ pub struct Parsed {
 
 pub(crate) fn no_cross_field_rules(_: &Value, _: &mut Ctx) {}
 
-pub static PROVIDERS: [Provider; 2] = [
+pub static PROVIDERS: [Provider; 5] = [
     Provider {
         id: "geelark",
         name: "GeeLark open API: create groups (batch)",
@@ -88,6 +91,39 @@ pub static PROVIDERS: [Provider; 2] = [
         cross_field: no_cross_field_rules,
         build: tencent_iai::build_from_options,
         parse: tencent_iai::parse_response,
+    },
+    Provider {
+        id: "selfcommunity",
+        name: "SelfCommunity API v2: create a group",
+        method: Method::Post,
+        url: "https://<community host>/api/v2/group/",
+        docs: "https://developers.selfcommunity.com/docs/apireference/v2/group/create_a_group",
+        fields: &selfcommunity::FIELDS,
+        cross_field: selfcommunity::cross_field,
+        build: selfcommunity::build_from_options,
+        parse: selfcommunity::parse_response,
+    },
+    Provider {
+        id: "capillary",
+        name: "Capillary: create reward group",
+        method: Method::Post,
+        url: "https://<cluster host>/api_gateway/core/v1/group/create",
+        docs: "https://docs.capillarytech.com/reference/create-group-reward",
+        fields: &capillary::FIELDS,
+        cross_field: no_cross_field_rules,
+        build: capillary::build_from_options,
+        parse: capillary::parse_response,
+    },
+    Provider {
+        id: "gochat",
+        name: "GoChat: create group",
+        method: Method::Post,
+        url: "http://localhost:1213/v1/group",
+        docs: "https://duruyao.github.io/gochat",
+        fields: &gochat::FIELDS,
+        cross_field: gochat::cross_field,
+        build: gochat::build_from_options,
+        parse: gochat::parse_response,
     },
 ];
 

@@ -2,7 +2,7 @@
 //! throwing getters, lone surrogates, cycles through depth) becomes a [`Value`] without
 //! throwing, so the core can report it.
 
-use crate::value::{Value, MAX_DEPTH};
+use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
 use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -13,6 +13,16 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
     fn to_string_tag(value: &JsValue) -> Result<JsString, JsValue>;
+    // `catch`: `Array.isArray` throws on a revoked Proxy, and an exception that unwinds through
+    // wasm frames never restores the shadow-stack pointer (the module corrupts itself after
+    // about 1,400 such calls; tests/js/adversarial.test.mjs).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// `Array.isArray` that never throws: `None` when the value cannot be inspected (a revoked Proxy).
+pub fn array_check(js: &JsValue) -> Option<bool> {
+    is_array(js).ok()
 }
 
 /// Converts any JS value; never throws.
@@ -53,8 +63,12 @@ fn convert(js: &JsValue, depth: usize) -> Value {
     if depth >= MAX_DEPTH {
         return Value::Unsupported("deeply nested value");
     }
-    if Array::is_array(js) {
-        return convert_array(js, depth).unwrap_or(Value::Unsupported("unreadable array"));
+    match array_check(js) {
+        Some(true) => {
+            return convert_array(js, depth).unwrap_or(Value::Unsupported("unreadable array"))
+        }
+        Some(false) => {}
+        None => return Value::Unsupported("unreadable object"),
     }
     let tag = match to_string_tag(js) {
         Ok(tag) => String::from(tag),
@@ -81,7 +95,10 @@ fn convert_array(js: &JsValue, depth: usize) -> Result<Value, JsValue> {
     let len = Reflect::get(js, &JsValue::from_str("length"))?
         .as_f64()
         .unwrap_or(0.0) as u32;
-    let mut items = Vec::with_capacity(len.min(1 << 20) as usize);
+    if len as usize > MAX_ITEMS {
+        return Ok(Value::Unsupported("array too long"));
+    }
+    let mut items = Vec::with_capacity(len as usize);
     for i in 0..len {
         items.push(convert(&Reflect::get_u32(js, i)?, depth + 1));
     }
@@ -99,9 +116,11 @@ fn convert_object(js: &JsValue, depth: usize) -> Result<Value, JsValue> {
     Ok(Value::Object(fields))
 }
 
-/// Serializes for JS: maps become plain objects, `None` becomes `null`.
+/// Serializes for JS: maps become plain objects, `None` becomes `null`. Through JSON text and
+/// `JSON.parse`, which defines every key as an own data property: a `"__proto__"` key from a
+/// response body stays a key (assignment would set the result's prototype and drop the key),
+/// and setters a page may have put on `Object.prototype` are never invoked from inside wasm.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }

@@ -1,0 +1,333 @@
+//! Capillary "Groups - Create reward group":
+//! `POST https://<cluster host>/api_gateway/core/v1/group/create`.
+//! Seed 003; research/providers.md §4.
+
+use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
+use crate::issue::{Code, Params, ProviderCode, Severity};
+use crate::options::{Options, OptionsError, OptionsReader};
+use crate::params;
+use crate::request::{HttpRequest, Method};
+use crate::rules::header::{check_base_url, check_header_value};
+use crate::rules::{types, Ctx, Pcode};
+use crate::sign;
+use crate::spec::{Field, Integer, Kind, Requirement, Text};
+use crate::value::Value;
+
+/// "400 | Group name must not be null" (seed 003). Missing, `null` and blank names all get it.
+pub const NAME_NULL: i64 = 400;
+/// "12012 | Group name must be unique" (seed 003): only the server can know; it comes back in
+/// the response.
+pub const NAME_NOT_UNIQUE: i64 = 12012;
+/// `rank`: "Integer … Group rank can be null" (seed 003). The docs give no range; the field is
+/// a Java `Integer`, so anything outside 32 bits cannot be stored (research/providers.md §4.1).
+pub const RANK_MIN: i64 = i32::MIN as i64;
+pub const RANK_MAX: i64 = i32::MAX as i64;
+
+pub static FIELDS: [Field; 2] = [
+    // "name* | String | The name of the group. The name of the group must be unique." No
+    // length or charset limit is documented (research/providers.md §4.1).
+    Field {
+        name: "name",
+        required: Requirement::Required(Pcode::Number(NAME_NULL)),
+        nullable: false,
+        kind: Kind::Text(Text {
+            not_blank: Some(Pcode::Number(NAME_NULL)),
+            min: None,
+            max: None,
+            charset: None,
+        }),
+    },
+    Field {
+        name: "rank",
+        required: Requirement::Optional,
+        nullable: true,
+        kind: Kind::Integer(Integer {
+            min: RANK_MIN,
+            max: RANK_MAX,
+            accepts_digit_string: false,
+        }),
+    },
+];
+
+/// "URI | /api_gateway/core/v1/group/create" (seed 003).
+pub const PATH: &str = "/api_gateway/core/v1/group/create";
+/// The OAuth header of the v2 API introduction (research/providers.md §4.3). The current API
+/// overview lists `CAP-API-ACCESS-TOKEN` instead; the docs disagree, so the name can be
+/// overridden.
+pub const DEFAULT_OAUTH_HEADER: &str = "X-CAP-API-OAUTH-TOKEN";
+/// The cluster ids `options.cluster` accepts.
+pub const CLUSTERS: [&str; 4] = ["eu", "in", "sg", "us"];
+/// Charset id (`invalid_chars` params) of a basic-auth user name: anything but `:` and
+/// control characters (RFC 7617 §2).
+pub const BASIC_USER_ID_ID: &str = "basic_auth_user_id";
+
+/// The `*crm.cc.capillarytech.com` host of each cluster, where the `api_gateway` endpoints live
+/// (research/providers.md §4.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cluster {
+    /// EUCRM, `https://eucrm.cc.capillarytech.com` (the seed's example host).
+    Eu,
+    /// INCRM (India), `https://incrm.cc.capillarytech.com`.
+    In,
+    /// ASIACRM / APAC2 (Singapore), `https://sgcrm.cc.capillarytech.com`.
+    Sg,
+    /// USCRM, `https://uscrm.cc.capillarytech.com`.
+    Us,
+}
+
+impl Cluster {
+    pub fn from_id(id: &str) -> Option<Cluster> {
+        match id {
+            "eu" => Some(Cluster::Eu),
+            "in" => Some(Cluster::In),
+            "sg" => Some(Cluster::Sg),
+            "us" => Some(Cluster::Us),
+            _ => None,
+        }
+    }
+
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Cluster::Eu => "https://eucrm.cc.capillarytech.com",
+            Cluster::In => "https://incrm.cc.capillarytech.com",
+            Cluster::Sg => "https://sgcrm.cc.capillarytech.com",
+            Cluster::Us => "https://uscrm.cc.capillarytech.com",
+        }
+    }
+}
+
+/// The org's host: a cluster, or an explicit base URL (the docs also show other host
+/// families, research/providers.md §4.1, §4.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host<'a> {
+    Cluster(Cluster),
+    BaseUrl(&'a str),
+}
+
+/// "Basic or OAuth authentication" (seed 003; research/providers.md §4.3).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Auth<'a> {
+    /// `Authorization: Basic base64(username + ":" + md5hex(password))`.
+    Basic {
+        username: &'a str,
+        password: &'a str,
+    },
+    /// The token from `/v3/oauth/token/generate`, sent in `header`
+    /// ([`DEFAULT_OAUTH_HEADER`] unless overridden).
+    OAuth { token: &'a str, header: &'a str },
+}
+
+impl std::fmt::Debug for Auth<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Auth::Basic { .. } => f.write_str("Basic { <redacted> }"),
+            Auth::OAuth { header, .. } => f
+                .debug_struct("OAuth")
+                .field("token", &"<redacted>")
+                .field("header", header)
+                .finish(),
+        }
+    }
+}
+
+/// Validates and, when all is well, builds the request. Fails only on misuse: an OAuth header
+/// name that is not an HTTP token, or one that would clash with `Accept`/`Content-Type`.
+pub fn build_request(
+    payload: &Value,
+    host: &Host,
+    auth: &Auth,
+    options: &Options,
+) -> Result<Built, OptionsError> {
+    if let Auth::OAuth { header, .. } = auth {
+        check_header_name("options.auth.header", header)?;
+    }
+    let check_options = |ctx: &mut Ctx| {
+        if let Host::BaseUrl(url) = host {
+            check_base_url(ctx, "options.baseUrl", url);
+        }
+        match auth {
+            Auth::Basic { username, .. } => {
+                check_basic_user_id(ctx, "options.auth.username", username);
+            }
+            Auth::OAuth { token, .. } => check_header_value(ctx, "options.auth.token", token),
+        }
+    };
+    let make = |body: Value| {
+        let base = match host {
+            Host::Cluster(cluster) => cluster.base_url(),
+            Host::BaseUrl(url) => url.trim_end_matches('/'),
+        };
+        let auth_header = match auth {
+            Auth::Basic { username, password } => (
+                "Authorization".to_owned(),
+                sign::capillary_basic_auth(username, password),
+            ),
+            Auth::OAuth { token, header } => ((*header).to_owned(), (*token).to_owned()),
+        };
+        Ok(HttpRequest {
+            method: Method::Post,
+            url: format!("{base}{PATH}"),
+            headers: vec![
+                ("Accept".to_owned(), "application/json".to_owned()),
+                ("Content-Type".to_owned(), "application/json".to_owned()),
+                auth_header,
+            ],
+            body: Some(body.to_json()),
+        })
+    };
+    build_with(
+        &FIELDS,
+        no_cross_field_rules,
+        payload,
+        options,
+        check_options,
+        make,
+    )
+}
+
+/// `{cluster? | baseUrl?, auth: {type: "basic", username, password} | {type: "oauth", token,
+/// header?}}` (SPEC §4): exactly one of `cluster` and `baseUrl`.
+pub fn build_from_options(
+    payload: &Value,
+    build_options: &Value,
+    options: &Options,
+) -> Result<Built, OptionsError> {
+    let o = OptionsReader::new(build_options, "options")?;
+    let cluster = o.optional_choice("cluster", &CLUSTERS)?;
+    let base_url = o.optional_str("baseUrl")?;
+    let host = match (cluster.and_then(Cluster::from_id), base_url) {
+        (Some(cluster), None) => Host::Cluster(cluster),
+        (None, Some(url)) => Host::BaseUrl(url),
+        (Some(_), Some(_)) => {
+            return Err(OptionsError(
+                "options.cluster and options.baseUrl exclude each other: give one".into(),
+            ))
+        }
+        (None, None) => {
+            return Err(OptionsError(
+                "options.cluster (eu, in, sg, us) or options.baseUrl is required".into(),
+            ))
+        }
+    };
+    let a = o.object("auth")?;
+    let auth = match a.optional_choice("type", &["basic", "oauth"])? {
+        Some("basic") => Auth::Basic {
+            username: a.required_str("username")?,
+            password: a.required_str("password")?,
+        },
+        Some(_) => Auth::OAuth {
+            token: a.required_str("token")?,
+            header: a.optional_str("header")?.unwrap_or(DEFAULT_OAUTH_HEADER),
+        },
+        None => {
+            return Err(OptionsError(
+                "options.auth.type is required: \"basic\" or \"oauth\"".into(),
+            ))
+        }
+    };
+    build_request(payload, &host, &auth, options)
+}
+
+/// An HTTP field name is a token (RFC 9110 §5.1): letters, digits and ``!#$%&'*+-.^_`|~``.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn check_header_name(path: &str, name: &str) -> Result<(), OptionsError> {
+    if name.is_empty() || !name.chars().all(is_token_char) {
+        return Err(OptionsError(format!(
+            "{path} must be an HTTP header name: letters, digits and !#$%&'*+-.^_`|~"
+        )));
+    }
+    if ["Accept", "Content-Type"]
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(name))
+    {
+        return Err(OptionsError(format!(
+            "{path} must not be Accept or Content-Type, which the request already sets"
+        )));
+    }
+    Ok(())
+}
+
+/// A basic-auth user name cannot hold `:` (it ends the user name) or control characters
+/// (RFC 7617 §2). It is sent base64-encoded, so other characters are safe.
+fn check_basic_user_id(ctx: &mut Ctx, path: &str, username: &str) {
+    if username.is_empty() {
+        ctx.error(path.to_owned(), Code::Blank, Pcode::None, Params::default());
+    } else if let Some(index) = username.chars().position(|c| c == ':' || c.is_control()) {
+        let params = params!("allowed" => BASIC_USER_ID_ID, "index" => index);
+        ctx.error(path.to_owned(), Code::InvalidChars, Pcode::None, params);
+    }
+}
+
+/// HTTP 200 carries the group object (seed 003). Failures come as a status envelope
+/// `{"status": {"success": false, "code", "message"}}`, the shape of the sibling endpoints
+/// (research/providers.md §4.4): code 400 is about `name` ("Group name must not be null"),
+/// 12012 is a `duplicate` on `name` ("Group name must be unique"); other codes, and non-2xx
+/// statuses without an envelope, are request-wide provider errors.
+pub fn parse_response(response: &Response, options: &Options) -> Parsed {
+    let mut ctx = Ctx::new(options);
+    let success = (200..300).contains(&response.status);
+    let body = if response.body.trim().is_empty() {
+        None
+    } else {
+        match response::json_body(&mut ctx, response.status, response.body) {
+            Some(body) => Some(body),
+            None => return parsed(ctx, None),
+        }
+    };
+    let envelope = body
+        .as_ref()
+        .and_then(|b| b.get("status"))
+        .filter(|s| matches!(s, Value::Object(_)));
+    match envelope {
+        Some(status) if !success || status.get("success") == Some(&Value::Bool(false)) => {
+            let code = status.get("code").and_then(types::as_integer);
+            let message = status.get("message").and_then(Value::as_str);
+            report_code(&mut ctx, response.status, code, message);
+        }
+        Some(_) => {}
+        None if !success => {
+            // No envelope: a gateway or framework error, e.g. Spring's `{"status": 400,
+            // "error": "Bad Request", "message": "…"}`.
+            let message = body
+                .as_ref()
+                .and_then(|b| b.get("message"))
+                .and_then(Value::as_str);
+            response::provider_error(&mut ctx, String::new(), response.status, None, message);
+        }
+        None => {}
+    }
+    parsed(ctx, body)
+}
+
+fn report_code(ctx: &mut Ctx, status: u16, code: Option<i64>, message: Option<&str>) {
+    let pcode = code.map(ProviderCode::Number);
+    match code {
+        Some(NAME_NOT_UNIQUE) => {
+            let mut params = params!("status" => i64::from(status));
+            if let Some(text) = message {
+                params.0.push(("providerMessage", text.to_owned().into()));
+            }
+            ctx.report_with_code(
+                Severity::Error,
+                "name".to_owned(),
+                Code::Duplicate,
+                pcode,
+                params,
+            );
+        }
+        Some(NAME_NULL) => response::provider_error(ctx, "name".to_owned(), status, pcode, message),
+        _ => response::provider_error(ctx, String::new(), status, pcode, message),
+    }
+}
+
+fn parsed(ctx: Ctx, data: Option<Value>) -> Parsed {
+    Parsed {
+        ok: ctx.errors.is_empty(),
+        data,
+        errors: ctx.errors,
+        request_id: None,
+    }
+}
