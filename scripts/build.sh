@@ -21,18 +21,34 @@ WASM_OPT="node_modules/.bin/wasm-opt"
 log "cargo +$WASM_TOOLCHAIN build --release --lib --target wasm32-unknown-unknown"
 cargo "+$WASM_TOOLCHAIN" build --release --lib --target wasm32-unknown-unknown
 
+# LLVM 22 emits these features by default; wasm-opt must be told or it rejects the module.
+OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-reference-types --enable-multivalue)
+# wasm-opt takes ~20 s and the node and web .wasm are byte-identical: cache by input hash.
+OPT_CACHE="target/wasm-opt-cache"
+optimize() {
+  local file="$1" key
+  key="$({ sha256sum <"$file"; echo "${OPT_FLAGS[*]}"; "$WASM_OPT" --version; } | sha256sum | cut -c1-32)"
+  if [ ! -f "$OPT_CACHE/$key.wasm" ]; then
+    log "wasm-opt ${OPT_FLAGS[*]} $file"
+    mkdir -p "$OPT_CACHE"
+    "$WASM_OPT" "${OPT_FLAGS[@]}" "$file" -o "$OPT_CACHE/$key.wasm.tmp"
+    mv "$OPT_CACHE/$key.wasm.tmp" "$OPT_CACHE/$key.wasm"
+  fi
+  cp "$OPT_CACHE/$key.wasm" "$file"
+}
+
 rm -rf pkg
 for target in nodejs web; do
   out="pkg/${target%js}" # nodejs -> pkg/node, web -> pkg/web
   log "wasm-bindgen --target $target --out-dir $out"
   wasm-bindgen --target "$target" --out-dir "$out" --out-name "$NAME" "$WASM"
-  # LLVM 22 emits these features by default; wasm-opt must be told or it rejects the module.
-  "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue "$out/${NAME}_bg.wasm" -o "$out/${NAME}_bg.wasm.opt"
-  mv "$out/${NAME}_bg.wasm.opt" "$out/${NAME}_bg.wasm"
+  optimize "$out/${NAME}_bg.wasm"
 done
 # The web build is an ES module; say so, since the package root is CommonJS (for pkg/node).
 echo '{ "type": "module" }' >pkg/web/package.json
+# Node ESM entry (pkg/node/group_payloads.mjs + .d.mts) re-exporting the CommonJS build.
+node js/node-esm.cjs pkg/node
 
 # pkg/package.json: the template plus the version from Cargo.toml (one source of truth).
 VERSION="$(cargo "+$HOST_TOOLCHAIN" metadata --no-deps --format-version 1 --offline |

@@ -20,7 +20,7 @@ APT_UPDATED=0
 apt_install() {
   local missing=() p
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
   if [ "$APT_UPDATED" -eq 0 ]; then
@@ -49,7 +49,9 @@ debian_sysroot_ok() {
   [ -e "$DEBIAN_SYSROOT_LIB/libstd.rlib" ] || compgen -G "$DEBIAN_SYSROOT_LIB/libstd-*.rlib" >/dev/null || return 1
   [ ! -f "$DEBIAN_STAMP" ] || [ "$(cat "$DEBIAN_STAMP")" = "$(/usr/bin/rustc --version)" ]
 }
-debian_linked() { rustup toolchain list | grep -q "^$DEBIAN_TOOLCHAIN\b"; }
+# (Output captured first: `cmd | grep -q` can fail under pipefail when grep exits early.)
+debian_linked() { grep -qx "$DEBIAN_TOOLCHAIN" <<<"$(rustup toolchain list | cut -d' ' -f1)"; }
+debian_ready() { [ -x /usr/bin/rustc ] && debian_sysroot_ok && debian_linked; }
 
 build_debian_sysroot() {
   local src work
@@ -77,7 +79,8 @@ build_debian_sysroot() {
 }
 
 setup_debian_toolchain() {
-  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+  # rust-web-clippy: lets test.sh lint the wasm32 build too.
+  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy
   debian_sysroot_ok || build_debian_sysroot
   debian_linked || { log "rustup toolchain link $DEBIAN_TOOLCHAIN /usr"; rustup toolchain link "$DEBIAN_TOOLCHAIN" /usr; }
 }
@@ -87,10 +90,12 @@ if [ "${WASM_TOOLCHAIN:-}" = "$DEBIAN_TOOLCHAIN" ]; then
   setup_debian_toolchain
 elif [ -n "${WASM_TOOLCHAIN:-}" ]; then
   log "wasm toolchain from the environment: $WASM_TOOLCHAIN"
-elif rustup target list --installed --toolchain "$HOST_TOOLCHAIN" 2>/dev/null | grep -qx "$WASM_TARGET"; then
+elif grep -qx "$WASM_TARGET" <<<"$(rustup target list --installed --toolchain "$HOST_TOOLCHAIN" 2>/dev/null)"; then
   WASM_TOOLCHAIN="$HOST_TOOLCHAIN"
-elif [ -x /usr/bin/rustc ] && debian_sysroot_ok && debian_linked; then
+elif debian_ready; then
   # Set up by an earlier run: don't spend 30 s on a rustup download that may hang here.
+  # (Still run the cheap checks, so packages added to the list later get installed.)
+  setup_debian_toolchain
   WASM_TOOLCHAIN="$DEBIAN_TOOLCHAIN"
 elif log "trying: rustup target add $WASM_TARGET (30 s limit)" &&
   timeout 30 rustup target add --toolchain "$HOST_TOOLCHAIN" "$WASM_TARGET"; then
@@ -112,7 +117,7 @@ have_wb() {
     [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $WB_VERSION" ]
 }
 if ! have_wb; then
-  log "cargo install wasm-bindgen-cli $WB_VERSION (about 2-4 min)"
+  log "cargo install wasm-bindgen-cli $WB_VERSION (about 4-5 min on 2 cores)"
   # --locked first; its lockfile can name a dependency version the registry no longer
   # serves (0.2.130 locks webpki-roots 1.0.11, missing): then resolve afresh.
   cargo "+$HOST_TOOLCHAIN" install wasm-bindgen-cli --version "$WB_VERSION" --locked --force ||

@@ -224,7 +224,7 @@ pub fn check_text(ctx: &mut Ctx, path: &str, s: &str, rules: &Text) {
     }
 }
 
-fn check_integer(ctx: &mut Ctx, path: &str, value: &Value, rules: &Integer) {
+pub fn check_integer(ctx: &mut Ctx, path: &str, value: &Value, rules: &Integer) {
     match value {
         // `as` saturates, so a huge integral number still lands outside the range.
         Value::Number(n) if n.is_finite() && n.fract() == 0.0 => {

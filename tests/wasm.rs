@@ -57,8 +57,14 @@ fn every_fixture_reaches_its_expected_report_through_js() {
         let expect = &expect_case["expect"];
         let errors = rows(&report["errors"], true);
         let warnings = rows(&report["warnings"], false);
-        if report["ok"] != expect["ok"] || errors != expect["errors"] || warnings != expect["warnings"] {
-            failures.push(format!("{}: got {errors} / {warnings}", expect_case["name"]));
+        if report["ok"] != expect["ok"]
+            || errors != expect["errors"]
+            || warnings != expect["warnings"]
+        {
+            failures.push(format!(
+                "{}: got {errors} / {warnings}",
+                expect_case["name"]
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -83,7 +89,17 @@ fn values_json_cannot_carry_are_invalid_types_not_crashes() {
         .collect();
     assert_eq!(
         actual,
-        ["undefined", "bigint", "symbol", "function", "Date", "Map", "NaN", "boxed primitive", "Infinity"]
+        [
+            "undefined",
+            "bigint",
+            "symbol",
+            "function",
+            "Date",
+            "Map",
+            "NaN",
+            "boxed primitive",
+            "Infinity"
+        ]
     );
 }
 
@@ -101,7 +117,11 @@ fn hostile_objects_are_reported_and_the_module_keeps_working() {
         assert!(report["ok"].is_boolean(), "{source}: {report}");
     }
     assert!(js("({}).polluted === undefined").as_bool().unwrap());
-    let report = validate("geelark", js(r#"{list: [{name: "still works"}]}"#), JsValue::UNDEFINED);
+    let report = validate(
+        "geelark",
+        js(r#"{list: [{name: "still works"}]}"#),
+        JsValue::UNDEFINED,
+    );
     assert_eq!(report["ok"], true);
 }
 
@@ -110,7 +130,10 @@ fn messages_follow_the_locale_option() {
     let payload = || js(r#"{list: [{name: ""}]}"#);
     let en = validate("geelark", payload(), js(r#"{locale: "en"}"#));
     let zh = validate("geelark", payload(), js(r#"{locale: "zh-CN"}"#));
-    assert_eq!(en["errors"][0]["message"], "must not be empty or only whitespace");
+    assert_eq!(
+        en["errors"][0]["message"],
+        "must not be empty or only whitespace"
+    );
     assert_eq!(zh["errors"][0]["message"], "不能为空或只含空白");
 }
 
@@ -118,8 +141,16 @@ fn messages_follow_the_locale_option() {
 fn misuse_throws_a_type_error_naming_the_problem() {
     let cases: [(JsValue, JsValue, &str); 4] = [
         ("nope".into(), JsValue::UNDEFINED, "unknown provider id"),
-        (JsValue::from(5), JsValue::UNDEFINED, "provider must be a string"),
-        ("geelark".into(), JsValue::from(5), "options must be an object"),
+        (
+            JsValue::from(5),
+            JsValue::UNDEFINED,
+            "provider must be a string",
+        ),
+        (
+            "geelark".into(),
+            JsValue::from(5),
+            "options must be an object",
+        ),
         ("geelark".into(), js(r#"{locale: "fr"}"#), "options.locale"),
     ];
     for (provider, options, needle) in cases {
@@ -133,8 +164,16 @@ fn misuse_throws_a_type_error_naming_the_problem() {
 #[wasm_bindgen_test]
 fn providers_lists_ids_methods_and_urls() {
     let list = to_json(&wasm::providers().unwrap());
-    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
-    assert!(ids.contains(&"geelark") && ids.contains(&"tencent-iai"), "{ids:?}");
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"geelark") && ids.contains(&"tencent-iai"),
+        "{ids:?}"
+    );
     for p in list.as_array().unwrap() {
         assert!(p["url"].as_str().unwrap().starts_with("http"));
         assert!(matches!(p["method"].as_str(), Some("POST" | "GET")));

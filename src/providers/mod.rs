@@ -199,6 +199,7 @@ pub fn validate_field(
     match (&field.kind, is_item) {
         (_, false) => spec::check_field(&mut ctx, path, value, field),
         (Kind::Texts(_, text), true) => spec::check_text_value(&mut ctx, path, value, text),
+        (Kind::Integers(_, rules), true) => spec::check_integer(&mut ctx, path, value, rules),
         (Kind::Objects(_, item_fields), true) => {
             spec::check_object(&mut ctx, path, value, item_fields)
         }

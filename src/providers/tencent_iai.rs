@@ -375,7 +375,9 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
             let pcode = response::dynamic_code(error.get("Code"));
             response::provider_error(&mut ctx, path, response.status, pcode, message);
         }
-        None if response.status != 200 || inner.is_none() => {
+        // Success is `{"Response": {...}}`: an envelope that is missing, null or not an object
+        // is not one.
+        None if response.status != 200 || !matches!(inner, Some(Value::Object(_))) => {
             response::provider_error(&mut ctx, String::new(), response.status, None, None);
         }
         None => {}

@@ -9,11 +9,13 @@ mod convert;
 use crate::messages::Locale;
 use crate::options::{Options, OptionsError, OptionsReader};
 use crate::providers::{self, Provider, Response, PROVIDERS};
+use crate::schema::{self as field_schema, StandardIssue};
 use crate::sign;
+use crate::text::{self, TextUnit};
 use crate::value::Value;
 use crate::UnknownProvider;
 use convert::{to_js, to_value};
-use js_sys::{Reflect, TypeError};
+use js_sys::{JsString, Object, Reflect, TypeError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -148,6 +150,166 @@ export interface ProviderInfo {
   url: string;
   docs: string;
 }
+/** The payload each provider takes (what `schema(provider)` returns as `value`, unchanged). */
+export interface GeelarkPayload {
+  list: Array<{ name: string; remark?: string }>;
+}
+export interface TencentIaiPayload {
+  GroupName: string;
+  GroupId: string;
+  GroupExDescriptions?: string[];
+  Tag?: string;
+  FaceModelVersion?: "2.0" | "3.0";
+}
+export interface SelfcommunityPayload {
+  name: string;
+  privacy: "public" | "private";
+  /** Required when privacy is "private". */
+  visible?: boolean;
+  description?: string | null;
+  color?: string | null;
+  invite_users?: number[];
+}
+export interface CapillaryPayload {
+  name: string;
+  rank?: number | null;
+}
+export interface GochatPayload {
+  name?: string;
+  /** A string of digits is accepted (with a warning) and sent as a number. */
+  admin_id: number | string;
+  token?: string;
+}
+export interface PayloadByProvider {
+  "geelark": GeelarkPayload;
+  "tencent-iai": TencentIaiPayload;
+  "selfcommunity": SelfcommunityPayload;
+  "capillary": CapillaryPayload;
+  "gochat": GochatPayload;
+}
+export type Payload = PayloadByProvider[ProviderId];
+
+/** Constraint keys whose rule can be only a warning. */
+export type ConstraintRule = "minLength" | "maxLength" | "pattern" | "minItems" | "maxItems" | "unique";
+
+/** One field's documented rules, derived from the declarations `validate` applies. */
+export interface FieldConstraint {
+  /** Wire names; "[]" stands for every item: "list[].name", "GroupExDescriptions[]". */
+  path: string;
+  required: boolean;
+  /** `null` is accepted (and sent as null). */
+  nullable: boolean;
+  type: "string" | "integer" | "boolean" | "array" | "object" | "file";
+  /** Empty or whitespace-only text is rejected. */
+  notBlank?: true;
+  minLength?: number;
+  maxLength?: number;
+  /** Unit of minLength/maxLength: "chars" = code points (`[...s].length`), "bytes" = UTF-8. */
+  unit?: "chars" | "bytes";
+  /** Allowed characters, an ECMAScript regex for `new RegExp(pattern, "u")` (whole string). */
+  pattern?: string;
+  /** The charset id `invalid_chars` issues name in params.allowed. */
+  charset?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  /** A string of decimal digits is accepted (with a warning) and sent as a number. */
+  digitString?: true;
+  minItems?: number;
+  maxItems?: number;
+  /** Values at this path must differ across the items of the enclosing array. */
+  unique?: true;
+  /** Rules above that are only warnings (with these options): they never make `ok` false. */
+  severity?: Partial<Record<ConstraintRule, "warning">>;
+}
+
+/** A JSON Schema (draft 2020-12) document. */
+export interface JsonSchema {
+  $schema: "https://json-schema.org/draft/2020-12/schema";
+  title: string;
+  type: "object";
+  properties: Record<string, JsonSchema | Record<string, unknown>>;
+  required?: string[];
+  [keyword: string]: unknown;
+}
+
+/** Lengths of one string: code points, UTF-8 bytes, UTF-16 code units (`s.length`), graphemes. */
+export interface TextMeasure {
+  chars: number;
+  bytes: number;
+  utf16: number;
+  graphemes: number;
+}
+export type TextUnit = "chars" | "bytes" | "utf16" | "graphemes";
+
+/** The Standard Schema v1 interface (https://standardschema.dev), as published. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/** A Standard Schema issue from this package: also carries our code, providerCode and params. */
+export interface SchemaIssue extends StandardSchemaV1.Issue {
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: string;
+  readonly providerCode?: string | number;
+  readonly params?: Record<string, string | number>;
+}
+
+/** A failed `schema(provider)` validation: the payload's errors (warnings never fail). */
+export interface SchemaFailure {
+  readonly issues: ReadonlyArray<SchemaIssue>;
+  readonly value?: undefined;
+}
+
+/** `schema(provider)["~standard"]`: validates synchronously; `value` is the input itself, unchanged. */
+export interface PayloadSchemaProps<P extends ProviderId = ProviderId>
+  extends StandardSchemaV1.Props<unknown, PayloadByProvider[P]> {
+  readonly vendor: "group-payloads";
+  readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<PayloadByProvider[P]> | SchemaFailure;
+}
+
+/** A Standard Schema v1 of one provider's payload. */
+export interface PayloadSchema<P extends ProviderId = ProviderId> extends StandardSchemaV1<unknown, PayloadByProvider[P]> {
+  readonly "~standard": PayloadSchemaProps<P>;
+}
+
+/**
+ * Validates, then builds the exact signed request when the payload is valid. Throws only on
+ * misuse (unknown provider, missing or mistyped credentials). Options must fit the provider.
+ */
+export function buildRequest<P extends ProviderId>(provider: P, payload: unknown, options: BuildOptionsByProvider[P]): BuildResult;
+
+/** Standard Schema for one provider's payload; errors fail, warnings do not. */
+export function schema<P extends ProviderId>(provider: P, options?: ValidateOptions | null): PayloadSchema<P>;
 "#;
 
 fn type_error(message: &str) -> JsValue {
@@ -192,7 +354,9 @@ fn options_arg(js: &JsValue) -> Result<Options, JsValue> {
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
     #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
@@ -273,11 +437,12 @@ fn with_defaults(provider: &Provider, mut options: Value) -> Result<Value, JsVal
 
 /// Validates, then builds the exact signed request when the payload is valid. Throws only on
 /// misuse (unknown provider, missing or mistyped credentials).
-#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "BuildResult")]
+/// (Typed in the TypeScript section: generic over the provider, so options must fit it.)
+#[wasm_bindgen(js_name = buildRequest, skip_typescript)]
 pub fn build_request(
-    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "BuildOptionsByProvider[ProviderId]")] options: JsValue,
+    provider: JsValue,
+    payload: JsValue,
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let validate_options = options_arg(&options)?;
@@ -300,7 +465,9 @@ pub fn build_request(
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ProviderResponse")] response: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
@@ -439,4 +606,132 @@ pub fn capillary_basic_auth(
             "username and password must be strings without lone surrogates",
         )),
     }
+}
+
+/// The rules of one field, for validation as the user types: `"GroupName"`, `"list[2].name"`,
+/// `"list[].name"`, `"GroupExDescriptions[1]"`. Errors first, then warnings. Rules spanning
+/// items or fields (duplicates) need `validate`. An unknown path is misuse: `TypeError`.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "Issue[]")]
+pub fn validate_field(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let path = path
+        .as_string()
+        .ok_or_else(|| type_error("path must be a string"))?;
+    let issues = providers::validate_field(provider, &path, &to_value(&value), &options)
+        .map_err(|e| type_error(&format!("{e} (constraints(provider) lists the paths)")))?;
+    to_js(&issues)
+}
+
+/// Every field's rules (required, lengths with their unit, pattern, enum, item counts,
+/// uniqueness, warning-only rules), derived from the declarations `validate` applies.
+#[wasm_bindgen(unchecked_return_type = "FieldConstraint[]")]
+pub fn constraints(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    to_js(&field_schema::constraints(provider, &options))
+}
+
+/// The payload's JSON Schema (draft 2020-12). Rules it cannot express (byte lengths of
+/// non-ASCII fields, warnings, uniqueness by key, rules across fields) are named in `$comment`.
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "JsonSchema")]
+pub fn json_schema(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    to_js(&field_schema::json_schema(provider, &options))
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
+}
+
+/// A Standard Schema v1 object for the provider's payload (`~standard.validate`): errors are
+/// its issues (path as keys, plus code/providerCode/params); the value passes through unchanged.
+#[wasm_bindgen(js_name = schema, skip_typescript)]
+pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let validate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(
+        move |value: JsValue| -> Result<JsValue, JsValue> {
+            let report = providers::validate(provider, &to_value(&value), &options);
+            let result = Object::new();
+            if report.ok {
+                set(&result, "value", &value)?;
+            } else {
+                let issues: Vec<StandardIssue> =
+                    report.errors.iter().map(StandardIssue::from).collect();
+                set(&result, "issues", &to_js(&issues)?)?;
+            }
+            Ok(result.into())
+        },
+    );
+    let props = Object::new();
+    set(&props, "version", &JsValue::from(1))?;
+    set(&props, "vendor", &JsValue::from_str("group-payloads"))?;
+    set(&props, "validate", &validate.into_js_value())?;
+    let root = Object::new();
+    set(&root, "~standard", &Object::freeze(&props))?;
+    Ok(Object::freeze(&root).into())
+}
+
+/// Lengths of `text` in every unit the rules use: code points, UTF-8 bytes, UTF-16 code units
+/// and graphemes. (A lone surrogate counts as the 3 bytes of the U+FFFD a UTF-8 encoder sends.)
+#[wasm_bindgen(unchecked_return_type = "TextMeasure")]
+pub fn measure(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| type_error("text must be a string"))?;
+    to_js(&text::measure(&text))
+}
+
+/// The longest prefix of `text` at most `max` long in `unit` ("chars" by default, "bytes",
+/// "utf16", "graphemes"), cut on a grapheme boundary. The prefix is sliced from the string
+/// given, so nothing in it is altered.
+#[wasm_bindgen]
+pub fn truncate(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] max: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TextUnit | null")] unit: Option<JsValue>,
+) -> Result<JsString, JsValue> {
+    let original = text
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| type_error("text must be a string"))?;
+    let max = max
+        .as_f64()
+        .filter(|n| *n >= 0.0 && (n.fract() == 0.0 || n.is_infinite()))
+        .ok_or_else(|| type_error("max must be a non-negative integer"))?;
+    let unit = match unit.filter(|u| !u.is_undefined() && !u.is_null()) {
+        None => TextUnit::default(),
+        Some(u) => u
+            .as_string()
+            .and_then(|u| TextUnit::parse(&u))
+            .ok_or_else(|| {
+                type_error("unit must be \"chars\", \"bytes\", \"utf16\" or \"graphemes\"")
+            })?,
+    };
+    // Rust sees lone surrogates as U+FFFD, one UTF-16 unit each, so offsets match the original.
+    let decoded = String::from(original);
+    // `as` saturates: Infinity and huge limits mean "no limit".
+    let prefix = text::truncate(&decoded, max as usize, unit);
+    let end = u32::try_from(prefix.encode_utf16().count()).unwrap_or(u32::MAX);
+    Ok(original.slice(0, end))
 }
