@@ -35,6 +35,7 @@ stage clippy cargo "$H" clippy --all-targets -- -D warnings
 # The wasm-only code (src/wasm, cfg(target_arch = "wasm32")) is linted only by this one.
 stage clippy-wasm cargo "$W" clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 stage test-native cargo "$H" test
+stage docs env RUSTDOCFLAGS="-D warnings" cargo "$H" doc --no-deps
 # No browser variable set: wasm-bindgen-test-runner runs the tests in Node.
 stage test-wasm-node cargo "$W" test "${WASM[@]}"
 # Same tests in headless Chromium through chromedriver; extra Chromium flags in webdriver.json.

@@ -4,7 +4,7 @@
 //! It validates a payload against every documented constraint (all problems in one call),
 //! builds the exact signed HTTP request, and parses the provider's response. No I/O, no clock,
 //! no randomness: time and nonces are arguments. The same core runs natively and, through
-//! [`wasm`], in browsers and Node.
+//! the `wasm` module (built for wasm32 only), in browsers and Node.
 //!
 //! ```
 //! use group_payloads::{object, validate, Options, Value};

@@ -25,12 +25,25 @@ pub fn array_check(js: &JsValue) -> Option<bool> {
     is_array(js).ok()
 }
 
+/// Most values one conversion reads. Shared references can make a small object graph
+/// exponentially large as a tree (`x = {a: x0, b: x0}` 64 times over, or two self-references
+/// within the depth cap); past this budget the rest becomes
+/// [`Value::Unsupported`]`("too many values")`, so the work stays bounded. A batch of 10^6
+/// groups is about 2 * 10^6 values.
+pub const MAX_VALUES: usize = 1 << 22;
+
 /// Converts any JS value; never throws.
 pub fn to_value(js: &JsValue) -> Value {
-    convert(js, 0)
+    let mut budget = MAX_VALUES;
+    convert(js, 0, &mut budget)
 }
 
-fn convert(js: &JsValue, depth: usize) -> Value {
+fn convert(js: &JsValue, depth: usize, budget: &mut usize) -> Value {
+    if *budget == 0 {
+        return Value::Unsupported("too many values");
+    }
+    *budget -= 1;
+    // Ordered by how often each kind occurs in payloads: every probe is a call into JS.
     if let Some(s) = js.as_string() {
         // Passing a string into wasm replaces lone surrogates with U+FFFD; only then is the
         // (slower) exact check needed.
@@ -38,6 +51,9 @@ fn convert(js: &JsValue, depth: usize) -> Value {
             return Value::Unencodable;
         }
         return Value::String(s);
+    }
+    if js.is_object() {
+        return convert_object_like(js, depth, budget);
     }
     if let Some(n) = js.as_f64() {
         return Value::Number(n);
@@ -57,15 +73,18 @@ fn convert(js: &JsValue, depth: usize) -> Value {
     if js.is_symbol() {
         return Value::Unsupported("symbol");
     }
-    if js.is_function() {
-        return Value::Unsupported("function");
-    }
+    Value::Unsupported("function")
+}
+
+/// Arrays, plain objects, and the exotic objects JSON cannot carry.
+fn convert_object_like(js: &JsValue, depth: usize, budget: &mut usize) -> Value {
     if depth >= MAX_DEPTH {
         return Value::Unsupported("deeply nested value");
     }
     match array_check(js) {
         Some(true) => {
-            return convert_array(js, depth).unwrap_or(Value::Unsupported("unreadable array"))
+            return convert_array(js, depth, budget)
+                .unwrap_or(Value::Unsupported("unreadable array"))
         }
         Some(false) => {}
         None => return Value::Unsupported("unreadable object"),
@@ -76,7 +95,7 @@ fn convert(js: &JsValue, depth: usize) -> Value {
     };
     match tag.as_str() {
         "[object Object]" => {
-            convert_object(js, depth).unwrap_or(Value::Unsupported("unreadable object"))
+            convert_object(js, depth, budget).unwrap_or(Value::Unsupported("unreadable object"))
         }
         "[object Date]" => Value::Unsupported("Date"),
         "[object Map]" => Value::Unsupported("Map"),
@@ -91,7 +110,7 @@ fn convert(js: &JsValue, depth: usize) -> Value {
     }
 }
 
-fn convert_array(js: &JsValue, depth: usize) -> Result<Value, JsValue> {
+fn convert_array(js: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, JsValue> {
     let len = Reflect::get(js, &JsValue::from_str("length"))?
         .as_f64()
         .unwrap_or(0.0) as u32;
@@ -100,18 +119,18 @@ fn convert_array(js: &JsValue, depth: usize) -> Result<Value, JsValue> {
     }
     let mut items = Vec::with_capacity(len as usize);
     for i in 0..len {
-        items.push(convert(&Reflect::get_u32(js, i)?, depth + 1));
+        items.push(convert(&Reflect::get_u32(js, i)?, depth + 1, budget));
     }
     Ok(Value::Array(items))
 }
 
-fn convert_object(js: &JsValue, depth: usize) -> Result<Value, JsValue> {
+fn convert_object(js: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, JsValue> {
     let keys = object_keys(js)?;
     let mut fields = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
         let value = Reflect::get(js, &key)?;
         let name = key.as_string().unwrap_or_default();
-        fields.push((name, convert(&value, depth + 1)));
+        fields.push((name, convert(&value, depth + 1, budget)));
     }
     Ok(Value::Object(fields))
 }

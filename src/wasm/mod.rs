@@ -323,6 +323,16 @@ fn provider_arg(id: &JsValue) -> Result<&'static Provider, JsValue> {
     providers::provider(&id).ok_or_else(|| type_error(&UnknownProvider.to_string()))
 }
 
+/// `object[key]`; a getter or Proxy trap that throws becomes a `TypeError` naming the key (it
+/// may have thrown anything, even a number, and callers are promised an `Error`).
+fn read_key(object: &JsValue, name: &str, key: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(object, &JsValue::from_str(key)).map_err(|_| {
+        type_error(&format!(
+            "{name}.{key} could not be read (its getter threw)"
+        ))
+    })
+}
+
 /// Reads `{lenient?, locale?}`; `undefined`/`null` mean defaults. Extra keys are allowed (the
 /// same object may carry build options).
 fn options_arg(js: &JsValue) -> Result<Options, JsValue> {
@@ -330,16 +340,16 @@ fn options_arg(js: &JsValue) -> Result<Options, JsValue> {
     if js.is_undefined() || js.is_null() {
         return Ok(options);
     }
-    if !js.is_object() || js.is_function() || js_sys::Array::is_array(js) {
+    if !js.is_object() || convert::array_check(js) != Some(false) {
         return Err(type_error("options must be an object"));
     }
-    let lenient = Reflect::get(js, &"lenient".into())?;
+    let lenient = read_key(js, "options", "lenient")?;
     if !lenient.is_undefined() {
         options.lenient = lenient
             .as_bool()
             .ok_or_else(|| type_error("options.lenient must be a boolean"))?;
     }
-    let locale = Reflect::get(js, &"locale".into())?;
+    let locale = read_key(js, "options", "locale")?;
     if !locale.is_undefined() {
         options.locale = locale
             .as_string()
@@ -474,11 +484,11 @@ pub fn parse_response(
     if !response.is_object() {
         return Err(type_error("response must be an object {status, body}"));
     }
-    let status = Reflect::get(&response, &"status".into())?
+    let status = read_key(&response, "response", "status")?
         .as_f64()
         .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s))
         .ok_or_else(|| type_error("response.status must be an HTTP status code (100-599)"))?;
-    let body = Reflect::get(&response, &"body".into())?;
+    let body = read_key(&response, "response", "body")?;
     let body = match to_value(&body) {
         Value::String(s) => s,
         _ => {
@@ -487,7 +497,7 @@ pub fn parse_response(
             ))
         }
     };
-    let sent = Reflect::get(&response, &"payload".into())?;
+    let sent = read_key(&response, "response", "payload")?;
     let sent = (!sent.is_undefined()).then(|| to_value(&sent));
     let parsed = providers::parse_response(
         provider,
@@ -658,8 +668,19 @@ pub fn json_schema(
     to_js(&field_schema::json_schema(provider, &options))
 }
 
+/// Defines an own, enumerable data property. Unlike assignment, it never runs a setter that a
+/// page may have put on `Object.prototype`. The descriptor has no prototype for the same reason.
 fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
-    Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
+    let descriptor = Object::create(JsValue::NULL.unchecked_ref());
+    for (field, v) in [
+        ("value", value.clone()),
+        ("enumerable", JsValue::TRUE),
+        ("writable", JsValue::TRUE),
+        ("configurable", JsValue::TRUE),
+    ] {
+        Reflect::set(&descriptor, &JsValue::from_str(field), &v)?;
+    }
+    Reflect::define_property(target, &JsValue::from_str(key), &descriptor).map(|_| ())
 }
 
 /// A Standard Schema v1 object for the provider's payload (`~standard.validate`): errors are
