@@ -207,7 +207,7 @@ export const geelarkEdge = [
   { list: [{ name: "a" }], extra: 1 },
   { list: [null, [], 3, { name: null }, { name: "a", remark: 5 }] },
   { list: [{ name: "😀".repeat(50) }, { name: "😀".repeat(50) }, { name: "a".repeat(50) + "😀" }] },
-  { list: [{ name: "\u0085" }, { name: "\uFEFF" }, { name: "\u3000x\u3000" }] }, // White_Space, not \s
+  { list: [{ name: "\u0085" }, { name: "\uFEFF" }, { name: "\u3000x\u3000" }] }, // whitespace in Rust, not for JS trim (U+0085); and the reverse (U+FEFF)
   { list: [{ name: "a\uDC00" }, { name: "a\uDC00" }, { name: "x", remark: "\uD83D" }] },
   { list: [{ name: "dup" }, { name: 1 }, { name: "dup" }, { name: "dup" }, { name: " " }, { name: " " }] },
 ];

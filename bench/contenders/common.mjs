@@ -7,9 +7,9 @@ export const HAN = new RegExp(HAN_PATTERN, "u");
 /** Tencent GroupId charset: ASCII letters, digits and -%@#&_ (src/rules/charset.rs). */
 export const GROUP_ID_PATTERN = "^[A-Za-z0-9%@#&_-]*$";
 export const GROUP_ID = new RegExp(GROUP_ID_PATTERN);
-/** Blank = only Unicode White_Space (Rust char::is_whitespace; JS \s differs on U+0085, U+FEFF). */
-const BLANK = /^\p{White_Space}*$/u;
-const EDGE_SPACE = /^\p{White_Space}|\p{White_Space}$/u;
+/** Blank = only whitespace as JS `trim` sees it (src/rules/presence.rs): `\s` in a regex. */
+const BLANK = /^\s*$/;
+const EDGE_SPACE = /^\s|\s$/;
 
 export const isBlank = (s) => BLANK.test(s);
 export const hasEdgeSpace = (s) => EDGE_SPACE.test(s);

@@ -7,9 +7,14 @@ pub fn missing(ctx: &mut Ctx, path: String, pcode: Pcode) {
     ctx.error(path, Code::Required, pcode, Params::default());
 }
 
-/// Empty, or only whitespace (Unicode White_Space, as JS `trim` sees it).
+/// Empty, or only whitespace as JS `trim` sees it: Unicode White_Space except U+0085, plus
+/// U+FEFF (ECMAScript's WhiteSpace and LineTerminator sets).
 pub fn is_blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
+    s.chars().all(is_js_whitespace)
+}
+
+pub fn is_js_whitespace(c: char) -> bool {
+    (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
 }
 
 /// Returns true when it reported: a blank value needs no further checks.
@@ -24,8 +29,8 @@ pub fn check_blank(ctx: &mut Ctx, path: &str, s: &str, pcode: Pcode) -> bool {
 
 /// Whitespace at either end is kept as typed (SPEC §2) but is usually a slip.
 pub fn check_surrounding_whitespace(ctx: &mut Ctx, path: &str, s: &str) {
-    let starts = s.chars().next().is_some_and(char::is_whitespace);
-    let ends = s.chars().next_back().is_some_and(char::is_whitespace);
+    let starts = s.chars().next().is_some_and(is_js_whitespace);
+    let ends = s.chars().next_back().is_some_and(is_js_whitespace);
     if starts || ends {
         ctx.warn(
             path.to_owned(),

@@ -32,17 +32,27 @@ pub fn array_check(js: &JsValue) -> Option<bool> {
 /// groups is about 2 * 10^6 values.
 pub const MAX_VALUES: usize = 1 << 22;
 
-/// Converts any JS value; never throws.
-pub fn to_value(js: &JsValue) -> Value {
-    let mut budget = MAX_VALUES;
-    convert(js, 0, &mut budget)
+/// What one conversion has used: values read, and the objects on the current path (a cycle
+/// is reported as such at once instead of being walked to the depth cap).
+struct Walk {
+    budget: usize,
+    ancestors: Vec<JsValue>,
 }
 
-fn convert(js: &JsValue, depth: usize, budget: &mut usize) -> Value {
-    if *budget == 0 {
+/// Converts any JS value; never throws.
+pub fn to_value(js: &JsValue) -> Value {
+    let mut walk = Walk {
+        budget: MAX_VALUES,
+        ancestors: Vec::new(),
+    };
+    convert(js, 0, &mut walk)
+}
+
+fn convert(js: &JsValue, depth: usize, walk: &mut Walk) -> Value {
+    if walk.budget == 0 {
         return Value::Unsupported("too many values");
     }
-    *budget -= 1;
+    walk.budget -= 1;
     // Ordered by how often each kind occurs in payloads: every probe is a call into JS.
     if let Some(s) = js.as_string() {
         // Passing a string into wasm replaces lone surrogates with U+FFFD; only then is the
@@ -53,7 +63,17 @@ fn convert(js: &JsValue, depth: usize, budget: &mut usize) -> Value {
         return Value::String(s);
     }
     if js.is_object() {
-        return convert_object_like(js, depth, budget);
+        if depth >= MAX_DEPTH {
+            return Value::Unsupported("deeply nested value");
+        }
+        // `==` on JsValue is JS `===`: identity, never a getter or a trap.
+        if walk.ancestors.iter().any(|a| a == js) {
+            return Value::Unsupported("circular reference");
+        }
+        walk.ancestors.push(js.clone());
+        let value = convert_object_like(js, depth, walk);
+        walk.ancestors.pop();
+        return value;
     }
     if let Some(n) = js.as_f64() {
         return Value::Number(n);
@@ -77,14 +97,10 @@ fn convert(js: &JsValue, depth: usize, budget: &mut usize) -> Value {
 }
 
 /// Arrays, plain objects, and the exotic objects JSON cannot carry.
-fn convert_object_like(js: &JsValue, depth: usize, budget: &mut usize) -> Value {
-    if depth >= MAX_DEPTH {
-        return Value::Unsupported("deeply nested value");
-    }
+fn convert_object_like(js: &JsValue, depth: usize, walk: &mut Walk) -> Value {
     match array_check(js) {
         Some(true) => {
-            return convert_array(js, depth, budget)
-                .unwrap_or(Value::Unsupported("unreadable array"))
+            return convert_array(js, depth, walk).unwrap_or(Value::Unsupported("unreadable array"))
         }
         Some(false) => {}
         None => return Value::Unsupported("unreadable object"),
@@ -95,7 +111,7 @@ fn convert_object_like(js: &JsValue, depth: usize, budget: &mut usize) -> Value 
     };
     match tag.as_str() {
         "[object Object]" => {
-            convert_object(js, depth, budget).unwrap_or(Value::Unsupported("unreadable object"))
+            convert_object(js, depth, walk).unwrap_or(Value::Unsupported("unreadable object"))
         }
         "[object Date]" => Value::Unsupported("Date"),
         "[object Map]" => Value::Unsupported("Map"),
@@ -110,7 +126,7 @@ fn convert_object_like(js: &JsValue, depth: usize, budget: &mut usize) -> Value 
     }
 }
 
-fn convert_array(js: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, JsValue> {
+fn convert_array(js: &JsValue, depth: usize, walk: &mut Walk) -> Result<Value, JsValue> {
     let len = Reflect::get(js, &JsValue::from_str("length"))?
         .as_f64()
         .unwrap_or(0.0) as u32;
@@ -119,18 +135,18 @@ fn convert_array(js: &JsValue, depth: usize, budget: &mut usize) -> Result<Value
     }
     let mut items = Vec::with_capacity(len as usize);
     for i in 0..len {
-        items.push(convert(&Reflect::get_u32(js, i)?, depth + 1, budget));
+        items.push(convert(&Reflect::get_u32(js, i)?, depth + 1, walk));
     }
     Ok(Value::Array(items))
 }
 
-fn convert_object(js: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, JsValue> {
+fn convert_object(js: &JsValue, depth: usize, walk: &mut Walk) -> Result<Value, JsValue> {
     let keys = object_keys(js)?;
     let mut fields = Vec::with_capacity(keys.length() as usize);
     for key in keys.iter() {
         let value = Reflect::get(js, &key)?;
         let name = key.as_string().unwrap_or_default();
-        fields.push((name, convert(&value, depth + 1, budget)));
+        fields.push((name, convert(&value, depth + 1, walk)));
     }
     Ok(Value::Object(fields))
 }
