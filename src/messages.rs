@@ -59,8 +59,23 @@ pub fn charset_text(id: &str, locale: Locale) -> &'static str {
         (crate::providers::capillary::BASIC_USER_ID_ID, Locale::ZhCn) => {
             "除 : 和控制字符以外的字符（Basic 认证的用户名）"
         }
+        (crate::providers::tencent_iai::SECRET_ID_CHARSET_ID, Locale::En) => {
+            "visible ASCII characters other than space , ; / (a TC3 secret id)"
+        }
+        (crate::providers::tencent_iai::SECRET_ID_CHARSET_ID, Locale::ZhCn) => {
+            "除空格 , ; / 以外的可见 ASCII 字符（TC3 SecretId）"
+        }
         (_, Locale::En) => "visible ASCII characters (a header value)",
         (_, Locale::ZhCn) => "可见 ASCII 字符（请求头的值）",
+    }
+}
+
+/// "a string", "an integer"; names of single values ("null", "NaN") stay bare.
+fn with_article(type_name: &str) -> String {
+    match type_name {
+        "null" | "undefined" | "NaN" | "Infinity" | "" => type_name.to_owned(),
+        _ if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {type_name}"),
+        _ => format!("a {type_name}"),
     }
 }
 
@@ -104,8 +119,8 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             },
             Code::InvalidType => format!(
                 "must be {} (got {})",
-                param(p, "expected"),
-                param(p, "actual")
+                with_article(&param(p, "expected")),
+                with_article(&param(p, "actual"))
             ),
             Code::InvalidValue => format!("must be one of {}", param(p, "allowed")),
             Code::OutOfRange => format!(

@@ -328,7 +328,7 @@ fn text_value(t: &'static Text) -> BoxedStrategy<String> {
                     s.pop();
                 }
             }
-            if (t.not_blank.is_some() || min > 0) && s.chars().all(char::is_whitespace) {
+            if (t.not_blank.is_some() || min > 0) && group_payloads::rules::presence::is_blank(&s) {
                 s = "x".to_owned();
             }
             s

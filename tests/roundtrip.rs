@@ -146,7 +146,9 @@ impl GlItem {
 
 fn gl_item() -> impl Strategy<Value = GlItem> {
     (
-        wild_string(1, 50).prop_filter("not blank", |s| !s.chars().all(char::is_whitespace)),
+        wild_string(1, 50).prop_filter("not blank", |s| {
+            !group_payloads::rules::presence::is_blank(s)
+        }),
         prop::option::of(prop_oneof![3 => wild_string(0, 40), 1 => long_wild_string(480, 500)]),
         any::<bool>(),
         prop::collection::vec(unknown_field(&["name", "remark"]), 0..=2),

@@ -2,8 +2,9 @@
 //! `iai.tencentcloudapi.com`. Seed 001; research/providers.md §2.
 
 use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
-use crate::issue::Severity;
+use crate::issue::{Code, Severity};
 use crate::options::{Options, OptionsError, OptionsReader};
+use crate::params;
 use crate::request::{HttpRequest, Method};
 use crate::rules::charset::{CharsetRule, GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE};
 use crate::rules::header::check_header_value;
@@ -153,6 +154,8 @@ pub const HOST: &str = "iai.tencentcloudapi.com";
 pub const SERVICE: &str = "iai";
 pub const ACTION: &str = "CreateGroup";
 pub const VERSION: &str = "2018-03-01";
+/// Charset id of `options.secretId`: visible ASCII without space, `,`, `;` or `/`.
+pub const SECRET_ID_CHARSET_ID: &str = "tc3_secret_id";
 /// `X-TC-Language` values the SDKs accept (research §2.1, client_profile.py).
 pub const LANGUAGES: [&str; 2] = ["zh-CN", "en-US"];
 /// POST with v3 signing carries JSON; the content type is signed, so it is exactly this.
@@ -235,7 +238,25 @@ pub fn build_request(
     options: &Options,
 ) -> Result<Built, OptionsError> {
     let check_options = |ctx: &mut Ctx| {
+        let before = ctx.errors.len();
         check_header_value(ctx, "options.secretId", credentials.secret_id);
+        // It also forms the `Credential=` part of Authorization, where these would split it.
+        let splits = |c: char| matches!(c, ' ' | ',' | ';' | '/');
+        let header_safe = ctx.errors.len() == before;
+        if let Some(index) = credentials
+            .secret_id
+            .chars()
+            .position(splits)
+            .filter(|_| header_safe)
+        {
+            let params = params!("allowed" => SECRET_ID_CHARSET_ID, "index" => index);
+            ctx.error(
+                "options.secretId".into(),
+                Code::InvalidChars,
+                Pcode::None,
+                params,
+            );
+        }
         if let Some(token) = credentials.token {
             check_header_value(ctx, "options.token", token);
         }
