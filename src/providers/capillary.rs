@@ -269,13 +269,8 @@ fn check_basic_user_id(ctx: &mut Ctx, path: &str, username: &str) {
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let success = (200..300).contains(&response.status);
-    let body = if response.body.trim().is_empty() {
-        None
-    } else {
-        match response::json_body(&mut ctx, response.status, response.body) {
-            Some(body) => Some(body),
-            None => return parsed(ctx, None),
-        }
+    let Ok(body) = response::optional_json_body(&mut ctx, response.status, response.body) else {
+        return Parsed::new(ctx, None, None);
     };
     let envelope = body
         .as_ref()
@@ -299,7 +294,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         }
         None => {}
     }
-    parsed(ctx, body)
+    Parsed::new(ctx, body, None)
 }
 
 fn report_code(ctx: &mut Ctx, status: u16, code: Option<i64>, message: Option<&str>) {
@@ -320,14 +315,5 @@ fn report_code(ctx: &mut Ctx, status: u16, code: Option<i64>, message: Option<&s
         }
         Some(NAME_NULL) => response::provider_error(ctx, "name".to_owned(), status, pcode, message),
         _ => response::provider_error(ctx, String::new(), status, pcode, message),
-    }
-}
-
-fn parsed(ctx: Ctx, data: Option<Value>) -> Parsed {
-    Parsed {
-        ok: ctx.errors.is_empty(),
-        data,
-        errors: ctx.errors,
-        request_id: None,
     }
 }

@@ -142,17 +142,15 @@ pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
             body: Some(body.to_json()),
         })
     };
-    match build_with(
+    build_with(
         &FIELDS,
         no_cross_field_rules,
         payload,
         options,
         check_options,
         make,
-    ) {
-        Ok(built) => built,
-        Err(never) => match never {},
-    }
+    )
+    .unwrap_or_else(|never: Infallible| match never {})
 }
 
 /// `{auth: {type: "key", appId, apiKey, traceId, ts} | {type: "token", token, traceId}}`.
@@ -216,12 +214,7 @@ fn meaning(code: i64) -> Option<&'static str> {
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let Some(body) = response::json_body(&mut ctx, response.status, response.body) else {
-        return Parsed {
-            ok: false,
-            data: None,
-            errors: ctx.errors,
-            request_id: None,
-        };
+        return Parsed::new(ctx, None, None);
     };
     let request_id = body
         .get("traceId")
@@ -280,10 +273,5 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         let pcode = code.map(ProviderCode::Number);
         response::provider_error(&mut ctx, path, response.status, pcode, text.as_deref());
     }
-    Parsed {
-        ok: ctx.errors.is_empty(),
-        data: data.cloned(),
-        errors: ctx.errors,
-        request_id,
-    }
+    Parsed::new(ctx, data.cloned(), request_id)
 }

@@ -142,10 +142,8 @@ pub fn build_request(payload: &Value, connection: &Connection, options: &Options
             body: Some(body.to_json()),
         })
     };
-    match build_with(&FIELDS, cross_field, payload, options, check_options, make) {
-        Ok(built) => built,
-        Err(never) => match never {},
-    }
+    build_with(&FIELDS, cross_field, payload, options, check_options, make)
+        .unwrap_or_else(|never: Infallible| match never {})
 }
 
 /// `{baseUrl?, token?}` (SPEC §4).
@@ -168,13 +166,8 @@ pub fn build_from_options(
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let success = (200..300).contains(&response.status);
-    let body = if response.body.trim().is_empty() {
-        None
-    } else {
-        match response::json_body(&mut ctx, response.status, response.body) {
-            Some(body) => Some(body),
-            None => return parsed(ctx, None),
-        }
+    let Ok(body) = response::optional_json_body(&mut ctx, response.status, response.body) else {
+        return Parsed::new(ctx, None, None);
     };
     let error = body.as_ref().and_then(|b| b.get("error"));
     if !success || error.is_some() {
@@ -198,7 +191,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
             }
         }
     }
-    parsed(ctx, body)
+    Parsed::new(ctx, body, None)
 }
 
 /// The field an error message is about: `admin_id` for a foreign-key failure, the field gin's
@@ -215,15 +208,6 @@ fn error_path(message: &str) -> String {
     match named {
         Some(field) if FIELDS.iter().any(|f| f.name == field) => field.to_owned(),
         _ => String::new(),
-    }
-}
-
-fn parsed(ctx: Ctx, data: Option<Value>) -> Parsed {
-    Parsed {
-        ok: ctx.errors.is_empty(),
-        data,
-        errors: ctx.errors,
-        request_id: None,
     }
 }
 

@@ -181,6 +181,18 @@ pub fn build_with<E>(
     })
 }
 
+impl Parsed {
+    /// The common shape from what a parser collected: `ok` when it found no errors.
+    pub fn new(ctx: Ctx, data: Option<Value>, request_id: Option<String>) -> Parsed {
+        Parsed {
+            ok: ctx.errors.is_empty(),
+            data,
+            errors: ctx.errors,
+            request_id,
+        }
+    }
+}
+
 /// The path names no field of this provider.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("no field of this provider has the path given")]

@@ -18,6 +18,16 @@ pub fn json_body(ctx: &mut Ctx, status: u16, body: &str) -> Option<Value> {
     }
 }
 
+/// Like [`json_body`], for providers whose bare statuses come with an empty body:
+/// `Ok(None)` for an empty body, `Err(())` when a non-empty body is not JSON (reported).
+#[allow(clippy::result_unit_err)]
+pub fn optional_json_body(ctx: &mut Ctx, status: u16, body: &str) -> Result<Option<Value>, ()> {
+    if body.trim().is_empty() {
+        return Ok(None);
+    }
+    json_body(ctx, status, body).map(Some).ok_or(())
+}
+
 /// A provider error. `provider_message` is the provider's own text (its words, not the
 /// caller's value), kept in params for display and support.
 pub fn provider_error(

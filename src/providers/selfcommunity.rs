@@ -183,10 +183,8 @@ pub fn build_request(payload: &Value, credentials: &Credentials, options: &Optio
             body: Some(body.to_json()),
         })
     };
-    match build_with(&FIELDS, cross_field, payload, options, check_options, make) {
-        Ok(built) => built,
-        Err(never) => match never {},
-    }
+    build_with(&FIELDS, cross_field, payload, options, check_options, make)
+        .unwrap_or_else(|never: Infallible| match never {})
 }
 
 /// `{baseUrl, token}` (SPEC §4).
@@ -210,18 +208,13 @@ pub fn build_from_options(
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let success = (200..300).contains(&response.status);
-    let body = if response.body.trim().is_empty() {
-        None
-    } else {
-        match response::json_body(&mut ctx, response.status, response.body) {
-            Some(body) => Some(body),
-            None => return parsed(ctx, None),
-        }
+    let Ok(body) = response::optional_json_body(&mut ctx, response.status, response.body) else {
+        return Parsed::new(ctx, None, None);
     };
     if !success {
         report_errors(&mut ctx, response.status, body.as_ref());
     }
-    parsed(ctx, body)
+    Parsed::new(ctx, body, None)
 }
 
 fn report_errors(ctx: &mut Ctx, status: u16, body: Option<&Value>) {
@@ -255,15 +248,6 @@ fn error_path(field: Option<&str>) -> String {
     match field {
         Some(name) if spec::resolve(&FIELDS, name).is_some() => name.to_owned(),
         _ => String::new(),
-    }
-}
-
-fn parsed(ctx: Ctx, data: Option<Value>) -> Parsed {
-    Parsed {
-        ok: ctx.errors.is_empty(),
-        data,
-        errors: ctx.errors,
-        request_id: None,
     }
 }
 

@@ -376,12 +376,7 @@ pub fn field_of_error(code: &str) -> &'static str {
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let Some(body) = response::json_body(&mut ctx, response.status, response.body) else {
-        return Parsed {
-            ok: false,
-            data: None,
-            errors: ctx.errors,
-            request_id: None,
-        };
+        return Parsed::new(ctx, None, None);
     };
     let inner = body.get("Response");
     let request_id = inner
@@ -403,10 +398,5 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         }
         None => {}
     }
-    Parsed {
-        ok: ctx.errors.is_empty(),
-        data: inner.cloned(),
-        errors: ctx.errors,
-        request_id,
-    }
+    Parsed::new(ctx, inner.cloned(), request_id)
 }
