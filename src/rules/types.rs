@@ -79,18 +79,41 @@ pub fn as_integer(value: &Value) -> Option<i64> {
     }
 }
 
-/// An integer written as decimal digits in a string (optional leading `-`), if it fits `i64`.
+/// An integer written as decimal digits in a string (optional leading `-`). Beyond `i64` it
+/// saturates, so an overlong number is out of range rather than "not a number".
 pub fn parse_digit_string(s: &str) -> Option<i64> {
-    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    s.parse().ok()
+    Some(
+        s.parse()
+            .unwrap_or(if negative { i64::MIN } else { i64::MAX }),
+    )
 }
 
 pub fn check_range(ctx: &mut Ctx, path: &str, n: i64, min: i64, max: i64) {
     if n < min || n > max {
         let params = params!("min" => min, "max" => max);
         ctx.error(path.to_owned(), Code::OutOfRange, Pcode::None, params);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_digit_string;
+
+    #[test]
+    fn digit_strings_parse_and_saturate() {
+        assert_eq!(parse_digit_string("12"), Some(12));
+        assert_eq!(parse_digit_string("-7"), Some(-7));
+        assert_eq!(parse_digit_string("99999999999999999999"), Some(i64::MAX));
+        assert_eq!(parse_digit_string("-99999999999999999999"), Some(i64::MIN));
+        for not_digits in ["", "-", "12a", "1.5", " 1", "+1"] {
+            assert_eq!(parse_digit_string(not_digits), None, "{not_digits:?}");
+        }
     }
 }
