@@ -744,13 +744,25 @@ fn tencent_secret_key_never_appears_in_results_or_thrown_errors() {
     for options in [
         json!({"secretId": TC_B_SECRET_ID, "secretKey": secret_key, "timestamp": TC_VECTOR_TS, "style": "put"}),
         json!({"secretId": TC_B_SECRET_ID, "secretKey": secret_key, "timestamp": 253_402_300_800_u64}),
-        json!({"secretId": "AKID,x", "secretKey": secret_key, "timestamp": TC_VECTOR_TS}),
         json!({"secretId": TC_B_SECRET_ID, "secretKey": secret_key, "timestamp": "yesterday"}),
         json!({"secretId": TC_B_SECRET_ID, "secretKey": secret_key, "timestamp": TC_VECTOR_TS, "language": "fr"}),
     ] {
         let message = type_error_message(build("tencent-iai", &valid, &options).unwrap_err());
         assert!(!message.contains(secret_key), "{message}");
     }
+    // A secret id that would split `Credential=` is an issue on it, and nothing is built.
+    let options = json!({"secretId": "AKID,x", "secretKey": secret_key, "timestamp": TC_VECTOR_TS});
+    let result = build("tencent-iai", &valid, &options).unwrap();
+    let out: String = JSON::stringify(&result).unwrap().into();
+    assert!(
+        !out.contains(secret_key) && !out.contains("AKID,x"),
+        "{out}"
+    );
+    assert_eq!(
+        to_json(&get(&result, "errors"))[0]["path"],
+        "options.secretId"
+    );
+    assert!(get(&result, "request").is_undefined());
 }
 
 // ---------------------------------------------------------------------------------------------
