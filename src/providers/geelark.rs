@@ -1,7 +1,7 @@
 //! GeeLark open API: `POST https://openapi.geelark.com/open/v1/group/add` (batch).
 //! Seed 000; research/providers.md §1.
 
-use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
+use super::{build_checked, no_cross_field_rules, response, Built, Parsed, Response};
 use crate::issue::{ProviderCode, Severity};
 use crate::options::{Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
@@ -11,7 +11,6 @@ use crate::rules::{types, Ctx, Pcode};
 use crate::sign;
 use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
 use crate::value::Value;
-use std::convert::Infallible;
 
 /// "Group name, up to 50 characters" (seed 000).
 pub const NAME_MAX_CHARS: usize = 50;
@@ -135,14 +134,14 @@ pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
                 headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
             }
         }
-        Ok::<_, Infallible>(HttpRequest {
+        HttpRequest {
             method: Method::Post,
             url: URL.to_owned(),
             headers,
             body: Some(body.to_json()),
-        })
+        }
     };
-    build_with(
+    build_checked(
         &FIELDS,
         no_cross_field_rules,
         payload,
@@ -150,7 +149,6 @@ pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
         check_options,
         make,
     )
-    .unwrap_or_else(|never: Infallible| match never {})
 }
 
 /// `{auth: {type: "key", appId, apiKey, traceId, ts} | {type: "token", token, traceId}}`.

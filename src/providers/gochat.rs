@@ -2,7 +2,7 @@
 //! Seed 004; research/providers.md §5. The rules follow the server's code, which the doc
 //! table contradicts in places (`admin_id` is an integer, not a string).
 
-use super::{build_with, response, Built, Parsed, Response};
+use super::{build_checked, response, Built, Parsed, Response};
 use crate::issue::{self, Code, Params, Severity};
 use crate::options::{Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
@@ -11,7 +11,6 @@ use crate::rules::length::{Limit, Unit};
 use crate::rules::{Ctx, Pcode};
 use crate::spec::{Field, Integer, Kind, Requirement, Text};
 use crate::value::{Value, MAX_SAFE_INTEGER};
-use std::convert::Infallible;
 
 /// `NAME VARCHAR(63) NOT NULL UNIQUE`: declared, but SQLite does not enforce VARCHAR sizes,
 /// so longer names are stored; a warning (research/providers.md §5.2, §5.3).
@@ -135,15 +134,14 @@ pub fn build_request(payload: &Value, connection: &Connection, options: &Options
         if let Some(token) = connection.token {
             headers.push((TOKEN_HEADER.to_owned(), token.to_owned()));
         }
-        Ok::<_, Infallible>(HttpRequest {
+        HttpRequest {
             method: Method::Post,
             url: format!("{base}{PATH}"),
             headers,
             body: Some(body.to_json()),
-        })
+        }
     };
-    build_with(&FIELDS, cross_field, payload, options, check_options, make)
-        .unwrap_or_else(|never: Infallible| match never {})
+    build_checked(&FIELDS, cross_field, payload, options, check_options, make)
 }
 
 /// `{baseUrl?, token?}` (SPEC §4).

@@ -14,6 +14,7 @@ use crate::rules::Ctx;
 use crate::spec::{self, Field, Kind};
 use crate::value::Value;
 use serde::Serialize;
+use std::convert::Infallible;
 
 #[derive(Debug, Serialize)]
 pub struct Provider {
@@ -191,6 +192,20 @@ impl Parsed {
             request_id,
         }
     }
+}
+
+/// [`build_with`] for builders whose request cannot fail once the payload and options passed.
+pub fn build_checked(
+    fields: &[Field],
+    cross_field: fn(&Value, &mut Ctx),
+    payload: &Value,
+    options: &Options,
+    check_options: impl FnOnce(&mut Ctx),
+    make: impl FnOnce(Value) -> HttpRequest,
+) -> Built {
+    let make = |body| Ok::<_, Infallible>(make(body));
+    build_with(fields, cross_field, payload, options, check_options, make)
+        .unwrap_or_else(|never| match never {})
 }
 
 /// The path names no field of this provider.

@@ -1,7 +1,7 @@
 //! SelfCommunity API v2: `POST https://<community host>/api/v2/group/`.
 //! Seed 002; research/providers.md §3.
 
-use super::{build_with, response, Built, Parsed, Response};
+use super::{build_checked, response, Built, Parsed, Response};
 use crate::issue::{self, Severity};
 use crate::options::{Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
@@ -10,7 +10,6 @@ use crate::rules::length::{Limit, Unit};
 use crate::rules::{presence, Ctx, Pcode};
 use crate::spec::{self, Field, Integer, Kind, List, Requirement, Text, Unique};
 use crate::value::{Value, MAX_SAFE_INTEGER};
-use std::convert::Infallible;
 
 /// `GROUP_TITLE_MAX_LENGTH = 40`: a limit of the official UI only, not of the API, whose docs
 /// give no maximum (research/providers.md §3.2). Above it is a warning.
@@ -169,7 +168,7 @@ pub fn build_request(payload: &Value, credentials: &Credentials, options: &Optio
     };
     let make = |body: Value| {
         let base = credentials.base_url.trim_end_matches('/');
-        Ok::<_, Infallible>(HttpRequest {
+        HttpRequest {
             method: Method::Post,
             url: format!("{base}{PATH}"),
             headers: vec![
@@ -181,10 +180,9 @@ pub fn build_request(payload: &Value, credentials: &Credentials, options: &Optio
                 ),
             ],
             body: Some(body.to_json()),
-        })
+        }
     };
-    build_with(&FIELDS, cross_field, payload, options, check_options, make)
-        .unwrap_or_else(|never: Infallible| match never {})
+    build_checked(&FIELDS, cross_field, payload, options, check_options, make)
 }
 
 /// `{baseUrl, token}` (SPEC §4).
