@@ -234,3 +234,77 @@ pub fn join(parent: &str, field: &str) -> String {
 pub fn index(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
+
+/// Where a value sits in the payload, built on the stack as the walker descends and rendered
+/// to text only when an issue is reported: a valid payload costs no path strings at all.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// A path given whole: `""` for the payload itself, or one the caller named
+    /// (`validateField`'s `"list[2].name"`).
+    Given(&'a str),
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub const ROOT: Path<'static> = Path::Given("");
+
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+
+    /// The wire-name text: `list[2].name`, `GroupExDescriptions[1]`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        out
+    }
+
+    fn write_to(&self, out: &mut String) {
+        match self {
+            Path::Given(text) => out.push_str(text),
+            Path::Key(parent, key) => {
+                parent.write_to(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write_to(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Path<'a> {
+    fn from(text: &'a str) -> Path<'a> {
+        Path::Given(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_render_like_join_and_index() {
+        let root = Path::ROOT;
+        let list = root.key("list");
+        let item = list.index(2);
+        assert_eq!(item.key("name").render(), join(&index("list", 2), "name"));
+        assert_eq!(
+            Path::from("GroupExDescriptions").index(1).render(),
+            "GroupExDescriptions[1]"
+        );
+        assert_eq!(Path::from("list[3]").key("name").render(), "list[3].name");
+        assert_eq!(root.render(), "");
+    }
+}

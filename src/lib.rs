@@ -28,6 +28,7 @@ pub mod rules;
 pub mod schema;
 pub mod sign;
 pub mod spec;
+pub mod tape;
 pub mod text;
 pub mod value;
 #[cfg(target_arch = "wasm32")]

@@ -2,12 +2,13 @@
 //! here applies them. The same declarations feed `constraints`, the JSON Schema and the body
 //! builder, so a rule cannot be enforced in one place and forgotten in another.
 
-use crate::issue::{self, Code, Params, Severity};
+use crate::issue::{Code, Params, Path, Severity};
 use crate::params;
 use crate::rules::charset::{self, CharsetRule};
 use crate::rules::length::{self, Limit};
 use crate::rules::unique::Seen;
 use crate::rules::{count, presence, types, Ctx, Pcode};
+use crate::tape::{Items, Node};
 use crate::value::Value;
 use std::collections::HashMap;
 
@@ -79,44 +80,53 @@ pub struct Unique {
 
 /// Checks an object against its fields: unknown keys (warned, left out of the body), repeated
 /// keys, every present field in the caller's order, then the required ones that are missing.
-pub fn check_object(ctx: &mut Ctx, path: &str, value: &Value, fields: &[Field]) {
+pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) {
     let Some(pairs) = types::expect_object(ctx, path, value) else {
         return;
     };
-    // Repeated keys can only come from JSON text; a map keeps this linear for huge objects.
-    let mut first_index: HashMap<&str, usize> = HashMap::with_capacity(pairs.len());
+    // Repeated keys can only come from JSON text. Small objects are scanned; a map keeps
+    // huge ones linear.
+    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    let scan = pairs.len() <= 16;
     for (i, (key, v)) in pairs.iter().enumerate() {
-        let key_path = issue::join(path, key);
-        if let Some(&first) = first_index.get(key.as_str()) {
+        let key_path = path.key(key);
+        let first = if scan {
+            pairs.iter().take(i).position(|(k, _)| k == key)
+        } else {
+            first_index.get(key).copied()
+        };
+        if let Some(first) = first {
             ctx.error(
-                key_path,
+                key_path.render(),
                 Code::Duplicate,
                 Pcode::None,
                 params!("first" => first),
             );
             continue;
         }
-        first_index.insert(key, i);
+        if !scan {
+            first_index.insert(key, i);
+        }
         match fields.iter().find(|f| f.name == key) {
-            Some(field) => check_field(ctx, &key_path, v, field),
-            None => ctx.warn(key_path, Code::UnknownField, Params::default()),
+            Some(field) => check_field(ctx, &key_path, &v, field),
+            None => ctx.warn(key_path.render(), Code::UnknownField, Params::default()),
         }
     }
     for field in fields {
         if let Requirement::Required(pcode) = field.required {
             if !pairs.iter().any(|(k, _)| k == field.name) {
-                presence::missing(ctx, issue::join(path, field.name), pcode);
+                presence::missing(ctx, &path.key(field.name), pcode);
             }
         }
     }
 }
 
 /// Checks one present value against its field.
-pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
-    if *value == Value::Null && !matches!(field.kind, Kind::Upload) {
+pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
+    if *value == Node::Null && !matches!(field.kind, Kind::Upload) {
         match (field.nullable, field.required) {
             (true, _) => {}
-            (false, Requirement::Required(pcode)) => presence::missing(ctx, path.to_owned(), pcode),
+            (false, Requirement::Required(pcode)) => presence::missing(ctx, path, pcode),
             (false, Requirement::Optional) => types::wrong_type(ctx, path, expected(field), value),
         }
         return;
@@ -134,10 +144,10 @@ pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
             };
             let mut seen = Seen::default();
             for (i, item) in items.iter().enumerate() {
-                let item_path = issue::index(path, i);
-                check_text_value(ctx, &item_path, item, rules);
-                if let (Some(unique), Value::String(s)) = (&list.unique, item) {
-                    seen.check(ctx, item_path, i, s, unique.severity, unique.code);
+                let item_path = path.index(i);
+                check_text_value(ctx, &item_path, &item, rules);
+                if let (Some(unique), Node::Str(s)) = (&list.unique, item) {
+                    seen.check(ctx, &item_path, i, s, unique.severity, unique.code);
                 }
             }
         }
@@ -145,13 +155,19 @@ pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
+            // Numbers are compared as the JSON text they are sent as.
+            let texts: Vec<String> = match list.unique {
+                Some(_) => items.iter().map(|n| n.to_value().to_json()).collect(),
+                None => Vec::new(),
+            };
             let mut seen = Seen::default();
-            let texts: Vec<String> = items.iter().map(Value::to_json).collect();
             for (i, item) in items.iter().enumerate() {
-                let item_path = issue::index(path, i);
-                check_integer(ctx, &item_path, item, rules);
-                if let (Some(unique), Value::Number(_)) = (&list.unique, item) {
-                    seen.check(ctx, item_path, i, &texts[i], unique.severity, unique.code);
+                let item_path = path.index(i);
+                check_integer(ctx, &item_path, &item, rules);
+                if let (Some(unique), Node::Number(_), Some(text)) =
+                    (&list.unique, item, texts.get(i))
+                {
+                    seen.check(ctx, &item_path, i, text, unique.severity, unique.code);
                 }
             }
         }
@@ -161,23 +177,23 @@ pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
             };
             let mut seen = Seen::default();
             for (i, item) in items.iter().enumerate() {
-                let item_path = issue::index(path, i);
-                check_object(ctx, &item_path, item, fields);
+                let item_path = path.index(i);
+                check_object(ctx, &item_path, &item, fields);
                 let Some(unique) = &list.unique else { continue };
                 let Some(key) = unique.key else { continue };
                 // Blank keys are already an error of their own; they are not "duplicates".
-                if let Some(Value::String(s)) = item.get(key) {
+                if let Some(Node::Str(s)) = item.get(key) {
                     if !presence::is_blank(s) {
-                        let key_path = issue::join(&item_path, key);
-                        seen.check(ctx, key_path, i, s, unique.severity, unique.code);
+                        let key_path = item_path.key(key);
+                        seen.check(ctx, &key_path, i, s, unique.severity, unique.code);
                     }
                 }
             }
         }
         Kind::Upload => {
-            if *value != Value::Null {
+            if *value != Node::Null {
                 ctx.error(
-                    path.to_owned(),
+                    path.render(),
                     Code::NeedsMultipart,
                     Pcode::None,
                     Params::default(),
@@ -187,7 +203,7 @@ pub fn check_field(ctx: &mut Ctx, path: &str, value: &Value, field: &Field) {
     }
 }
 
-fn check_list<'v>(ctx: &mut Ctx, path: &str, value: &'v Value, list: &List) -> Option<&'v [Value]> {
+fn check_list<'t>(ctx: &mut Ctx, path: &Path, value: &Node<'t>, list: &List) -> Option<Items<'t>> {
     let items = types::expect_array(ctx, path, value)?;
     if let Some((min, pcode)) = list.min_items {
         count::check_min_items(ctx, path, items.len(), min, pcode);
@@ -198,7 +214,7 @@ fn check_list<'v>(ctx: &mut Ctx, path: &str, value: &'v Value, list: &List) -> O
     Some(items)
 }
 
-pub fn check_text_value(ctx: &mut Ctx, path: &str, value: &Value, rules: &Text) {
+pub fn check_text_value(ctx: &mut Ctx, path: &Path, value: &Node, rules: &Text) {
     if let Some(s) = types::expect_str(ctx, path, value) {
         check_text(ctx, path, s, rules);
     }
@@ -206,7 +222,7 @@ pub fn check_text_value(ctx: &mut Ctx, path: &str, value: &Value, rules: &Text) 
 
 /// The text rules, in a fixed order: blank, length, charset, then the whitespace hint where no
 /// charset already speaks about whitespace.
-pub fn check_text(ctx: &mut Ctx, path: &str, s: &str, rules: &Text) {
+pub fn check_text(ctx: &mut Ctx, path: &Path, s: &str, rules: &Text) {
     if let Some(pcode) = rules.not_blank {
         if presence::check_blank(ctx, path, s, pcode) {
             return;
@@ -224,23 +240,23 @@ pub fn check_text(ctx: &mut Ctx, path: &str, s: &str, rules: &Text) {
     }
 }
 
-pub fn check_integer(ctx: &mut Ctx, path: &str, value: &Value, rules: &Integer) {
+pub fn check_integer(ctx: &mut Ctx, path: &Path, value: &Node, rules: &Integer) {
     match value {
         // `as` saturates, so a huge integral number still lands outside the range.
-        Value::Number(n) if n.is_finite() && n.fract() == 0.0 => {
+        Node::Number(n) if n.is_finite() && n.fract() == 0.0 => {
             types::check_range(ctx, path, *n as i64, rules.min, rules.max);
         }
-        Value::String(s) if rules.accepts_digit_string => match types::parse_digit_string(s) {
+        Node::Str(s) if rules.accepts_digit_string => match types::parse_digit_string(s) {
             Some(n) => {
                 let params = params!("expected" => "integer", "actual" => "string");
-                ctx.warn(path.to_owned(), Code::InvalidType, params);
+                ctx.warn(path.render(), Code::InvalidType, params);
                 types::check_range(ctx, path, n, rules.min, rules.max);
             }
             None => types::wrong_type(ctx, path, "integer", value),
         },
-        Value::Unencodable => {
+        Node::Unencodable => {
             ctx.error(
-                path.to_owned(),
+                path.render(),
                 Code::InvalidEncoding,
                 Pcode::None,
                 Params::default(),
@@ -250,11 +266,11 @@ pub fn check_integer(ctx: &mut Ctx, path: &str, value: &Value, rules: &Integer) 
     }
 }
 
-fn check_choice(ctx: &mut Ctx, path: &str, value: &Value, allowed: &[&str], pcode: Pcode) {
+fn check_choice(ctx: &mut Ctx, path: &Path, value: &Node, allowed: &[&str], pcode: Pcode) {
     if let Some(s) = types::expect_str(ctx, path, value) {
         if !allowed.contains(&s) {
             let params = params!("allowed" => allowed.join("|"));
-            ctx.error(path.to_owned(), Code::InvalidValue, pcode, params);
+            ctx.error(path.render(), Code::InvalidValue, pcode, params);
         }
     }
 }

@@ -3,13 +3,14 @@
 //! table contradicts in places (`admin_id` is an integer, not a string).
 
 use super::{build_checked, response, Built, Parsed, Response};
-use crate::issue::{self, Code, Params, Severity};
+use crate::issue::{Code, Params, Severity};
 use crate::options::{Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
 use crate::rules::header::{check_base_url, check_header_value};
 use crate::rules::length::{Limit, Unit};
 use crate::rules::{Ctx, Pcode};
 use crate::spec::{Field, Integer, Kind, Requirement, Text};
+use crate::tape::Node;
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 /// `NAME VARCHAR(63) NOT NULL UNIQUE`: declared, but SQLite does not enforce VARCHAR sizes,
@@ -77,9 +78,9 @@ pub static FIELDS: [Field; 3] = [
 /// A missing `name` is stored as "" (Go's zero value; no `binding:"required"` tag), exactly
 /// like an empty one, so it gets the same kind of word: a warning, not an error
 /// (research/providers.md §5.2, §5.3).
-pub fn cross_field(payload: &Value, ctx: &mut Ctx) {
-    if matches!(payload, Value::Object(_)) && payload.get(NAME).is_none() {
-        ctx.warn(issue::join("", NAME), Code::Required, Params::default());
+pub fn cross_field(payload: &Node, ctx: &mut Ctx) {
+    if matches!(payload, Node::Object(_)) && payload.get(NAME).is_none() {
+        ctx.warn(NAME.to_owned(), Code::Required, Params::default());
     }
 }
 
@@ -213,6 +214,10 @@ fn error_path(message: &str) -> String {
 mod tests {
     use super::*;
     use crate::options::Options;
+
+    fn cross_field(payload: &Value, ctx: &mut Ctx) {
+        super::cross_field(&crate::tape::root(&crate::tape::encode(payload)), ctx);
+    }
 
     #[test]
     fn missing_name_is_a_warning_not_an_error() {

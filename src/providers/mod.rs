@@ -7,11 +7,12 @@ pub mod response;
 pub mod selfcommunity;
 pub mod tencent_iai;
 
-use crate::issue::{Issue, Report};
+use crate::issue::{Issue, Path, Report};
 use crate::options::{Options, OptionsError};
 use crate::request::{HttpRequest, Method};
 use crate::rules::Ctx;
 use crate::spec::{self, Field, Kind};
+use crate::tape::{self, Node};
 use crate::value::Value;
 use serde::Serialize;
 use std::convert::Infallible;
@@ -28,7 +29,7 @@ pub struct Provider {
     pub fields: &'static [Field],
     /// Rules that span several fields, run after the field rules.
     #[serde(skip)]
-    pub cross_field: fn(&Value, &mut Ctx),
+    pub cross_field: fn(&Node, &mut Ctx),
     /// Builds the request from the payload and JS-shaped build options.
     #[serde(skip)]
     pub build: fn(&Value, &Value, &Options) -> Result<Built, OptionsError>,
@@ -68,7 +69,7 @@ pub struct Parsed {
     pub request_id: Option<String>,
 }
 
-pub(crate) fn no_cross_field_rules(_: &Value, _: &mut Ctx) {}
+pub(crate) fn no_cross_field_rules(_: &Node, _: &mut Ctx) {}
 
 pub static PROVIDERS: [Provider; 5] = [
     Provider {
@@ -135,10 +136,24 @@ pub fn provider(id: &str) -> Option<&'static Provider> {
 
 /// Every documented rule over a whole payload; all problems, in document order.
 pub fn validate(provider: &Provider, payload: &Value, options: &Options) -> Report {
+    validate_node(provider, &tape::root(&tape::encode(payload)), options)
+}
+
+/// [`validate`] over a payload already on a tape (what the JS layer writes).
+pub fn validate_node(provider: &Provider, payload: &Node, options: &Options) -> Report {
     let mut ctx = Ctx::new(options);
-    spec::check_object(&mut ctx, "", payload, provider.fields);
-    (provider.cross_field)(payload, &mut ctx);
+    check_payload(&mut ctx, provider.fields, provider.cross_field, payload);
     ctx.finish()
+}
+
+fn check_payload(
+    ctx: &mut Ctx,
+    fields: &[Field],
+    cross_field: fn(&Node, &mut Ctx),
+    payload: &Node,
+) {
+    spec::check_object(ctx, &Path::ROOT, payload, fields);
+    cross_field(payload, ctx);
 }
 
 /// Validates, and when the payload is valid and the options are safe, builds the request.
@@ -161,15 +176,15 @@ pub fn parse_response(provider: &Provider, response: &Response, options: &Option
 /// well: the shared frame of every builder.
 pub fn build_with<E>(
     fields: &[Field],
-    cross_field: fn(&Value, &mut Ctx),
+    cross_field: fn(&Node, &mut Ctx),
     payload: &Value,
     options: &Options,
     check_options: impl FnOnce(&mut Ctx),
     make: impl FnOnce(Value) -> Result<HttpRequest, E>,
 ) -> Result<Built, E> {
     let mut ctx = Ctx::new(options);
-    spec::check_object(&mut ctx, "", payload, fields);
-    cross_field(payload, &mut ctx);
+    let tape = tape::encode(payload);
+    check_payload(&mut ctx, fields, cross_field, &tape::root(&tape));
     check_options(&mut ctx);
     let request = if ctx.has_errors() {
         None
@@ -197,7 +212,7 @@ impl Parsed {
 /// [`build_with`] for builders whose request cannot fail once the payload and options passed.
 pub fn build_checked(
     fields: &[Field],
-    cross_field: fn(&Value, &mut Ctx),
+    cross_field: fn(&Node, &mut Ctx),
     payload: &Value,
     options: &Options,
     check_options: impl FnOnce(&mut Ctx),
@@ -221,8 +236,19 @@ pub fn validate_field(
     value: &Value,
     options: &Options,
 ) -> Result<Vec<Issue>, UnknownPath> {
+    validate_field_node(provider, path, &tape::root(&tape::encode(value)), options)
+}
+
+/// [`validate_field`] over a value already on a tape.
+pub fn validate_field_node(
+    provider: &Provider,
+    path: &str,
+    value: &Node,
+    options: &Options,
+) -> Result<Vec<Issue>, UnknownPath> {
     let (field, is_item) = spec::resolve(provider.fields, path).ok_or(UnknownPath)?;
     let mut ctx = Ctx::new(options);
+    let path = &Path::from(path);
     match (&field.kind, is_item) {
         (_, false) => spec::check_field(&mut ctx, path, value, field),
         (Kind::Texts(_, text), true) => spec::check_text_value(&mut ctx, path, value, text),

@@ -2,13 +2,14 @@
 //! Seed 002; research/providers.md §3.
 
 use super::{build_checked, response, Built, Parsed, Response};
-use crate::issue::{self, Severity};
+use crate::issue::{Path, Severity};
 use crate::options::{Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
 use crate::rules::header::{check_base_url, check_header_value};
 use crate::rules::length::{Limit, Unit};
 use crate::rules::{presence, Ctx, Pcode};
 use crate::spec::{self, Field, Integer, Kind, List, Requirement, Text, Unique};
+use crate::tape::Node;
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 /// `GROUP_TITLE_MAX_LENGTH = 40`: a limit of the official UI only, not of the API, whose docs
@@ -127,11 +128,11 @@ pub static FIELDS: [Field; 8] = [
 /// `visible` is required when `privacy` is "private" (research/providers.md §3.2, from the
 /// official SDK's types). Only an absent `visible` is reported here: a present one of the
 /// wrong type already has its own issue.
-pub fn cross_field(payload: &Value, ctx: &mut Ctx) {
-    if payload.get("privacy").and_then(Value::as_str) == Some(PRIVACY_PRIVATE)
+pub fn cross_field(payload: &Node, ctx: &mut Ctx) {
+    if payload.get("privacy").and_then(|p| p.as_str()) == Some(PRIVACY_PRIVATE)
         && payload.get(VISIBLE).is_none()
     {
-        presence::missing(ctx, issue::join("", VISIBLE), Pcode::None);
+        presence::missing(ctx, &Path::from(VISIBLE), Pcode::None);
     }
 }
 
@@ -258,7 +259,7 @@ mod tests {
     fn run(payload: &Value) -> Vec<(String, Code)> {
         let options = Options::default();
         let mut ctx = Ctx::new(&options);
-        cross_field(payload, &mut ctx);
+        cross_field(&crate::tape::root(&crate::tape::encode(payload)), &mut ctx);
         ctx.errors.into_iter().map(|i| (i.path, i.code)).collect()
     }
 

@@ -2,7 +2,7 @@
 //! rather than regexes: no Unicode tables in the wasm beyond the one range list below.
 
 use super::{Ctx, Pcode};
-use crate::issue::{Code, Severity};
+use crate::issue::{Code, Path, Severity};
 use crate::params;
 
 /// A named set of allowed characters. `pattern` is the same set as an ECMAScript regex (with
@@ -87,12 +87,12 @@ pub struct CharsetRule {
     pub code: Pcode,
 }
 
-pub fn check(ctx: &mut Ctx, path: &str, s: &str, rule: &CharsetRule) {
+pub fn check(ctx: &mut Ctx, path: &Path, s: &str, rule: &CharsetRule) {
     if let Some(index) = first_outside(s, rule.charset) {
         let params = params!("allowed" => rule.charset.id, "index" => index);
         ctx.report(
             rule.severity,
-            path.to_owned(),
+            path.render(),
             Code::InvalidChars,
             rule.code,
             params,

@@ -2,7 +2,7 @@
 //! UTF-8 bytes).
 
 use super::{Ctx, Pcode};
-use crate::issue::{Code, Severity};
+use crate::issue::{Code, Path, Severity};
 use crate::params;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct Limit {
     pub code: Pcode,
 }
 
-pub fn check_min(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
+pub fn check_min(ctx: &mut Ctx, path: &Path, s: &str, limit: &Limit) {
     // Counting stops early: a minimum never needs more than `n` characters.
     let actual = match limit.unit {
         Unit::Chars => s.chars().take(limit.n).count(),
@@ -48,7 +48,7 @@ pub fn check_min(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
         let params = params!("min" => limit.n, "actual" => actual, "unit" => limit.unit.as_str());
         ctx.report(
             limit.severity,
-            path.to_owned(),
+            path.render(),
             Code::TooShort,
             limit.code,
             params,
@@ -56,7 +56,7 @@ pub fn check_min(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
     }
 }
 
-pub fn check_max(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
+pub fn check_max(ctx: &mut Ctx, path: &Path, s: &str, limit: &Limit) {
     // Byte length bounds the char count from above, so short strings skip the count.
     if s.len() <= limit.n {
         return;
@@ -66,7 +66,7 @@ pub fn check_max(ctx: &mut Ctx, path: &str, s: &str, limit: &Limit) {
         let params = params!("max" => limit.n, "actual" => actual, "unit" => limit.unit.as_str());
         ctx.report(
             limit.severity,
-            path.to_owned(),
+            path.render(),
             Code::TooLong,
             limit.code,
             params,

@@ -2,22 +2,23 @@
 //! what arrived instead.
 
 use super::{Ctx, Pcode};
-use crate::issue::{Code, Params};
+use crate::issue::{Code, Params, Path};
 use crate::params;
+use crate::tape::{Fields, Items, Node};
 use crate::value::Value;
 
-pub fn wrong_type(ctx: &mut Ctx, path: &str, expected: &'static str, got: &Value) {
+pub fn wrong_type(ctx: &mut Ctx, path: &Path, expected: &'static str, got: &Node) {
     let params = params!("expected" => expected, "actual" => got.type_name());
-    ctx.error(path.to_owned(), Code::InvalidType, Pcode::None, params);
+    ctx.error(path.render(), Code::InvalidType, Pcode::None, params);
 }
 
 /// The string, or an `invalid_type` / `invalid_encoding` issue.
-pub fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v str> {
+pub fn expect_str<'t>(ctx: &mut Ctx, path: &Path, value: &Node<'t>) -> Option<&'t str> {
     match value {
-        Value::String(s) => Some(s),
-        Value::Unencodable => {
+        Node::Str(s) => Some(s),
+        Node::Unencodable => {
             ctx.error(
-                path.to_owned(),
+                path.render(),
                 Code::InvalidEncoding,
                 Pcode::None,
                 Params::default(),
@@ -31,9 +32,9 @@ pub fn expect_str<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v
     }
 }
 
-pub fn expect_array<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&'v [Value]> {
+pub fn expect_array<'t>(ctx: &mut Ctx, path: &Path, value: &Node<'t>) -> Option<Items<'t>> {
     match value {
-        Value::Array(items) => Some(items),
+        Node::Array(items) => Some(*items),
         other => {
             wrong_type(ctx, path, "array", other);
             None
@@ -41,13 +42,9 @@ pub fn expect_array<'v>(ctx: &mut Ctx, path: &str, value: &'v Value) -> Option<&
     }
 }
 
-pub fn expect_object<'v>(
-    ctx: &mut Ctx,
-    path: &str,
-    value: &'v Value,
-) -> Option<&'v [(String, Value)]> {
+pub fn expect_object<'t>(ctx: &mut Ctx, path: &Path, value: &Node<'t>) -> Option<Fields<'t>> {
     match value {
-        Value::Object(fields) => Some(fields),
+        Node::Object(fields) => Some(*fields),
         other => {
             wrong_type(ctx, path, "object", other);
             None
@@ -55,9 +52,9 @@ pub fn expect_object<'v>(
     }
 }
 
-pub fn expect_bool(ctx: &mut Ctx, path: &str, value: &Value) -> Option<bool> {
+pub fn expect_bool(ctx: &mut Ctx, path: &Path, value: &Node) -> Option<bool> {
     match value {
-        Value::Bool(b) => Some(*b),
+        Node::Bool(b) => Some(*b),
         other => {
             wrong_type(ctx, path, "boolean", other);
             None
@@ -95,10 +92,10 @@ pub fn parse_digit_string(s: &str) -> Option<i64> {
     )
 }
 
-pub fn check_range(ctx: &mut Ctx, path: &str, n: i64, min: i64, max: i64) {
+pub fn check_range(ctx: &mut Ctx, path: &Path, n: i64, min: i64, max: i64) {
     if n < min || n > max {
         let params = params!("min" => min, "max" => max);
-        ctx.error(path.to_owned(), Code::OutOfRange, Pcode::None, params);
+        ctx.error(path.render(), Code::OutOfRange, Pcode::None, params);
     }
 }
 

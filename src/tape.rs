@@ -1,0 +1,421 @@
+//! The payload as validation reads it: one flat byte buffer (a "tape") and borrowed views
+//! into it.
+//!
+//! Why: building a [`Value`] tree costs one allocation per string, array and object, and in
+//! wasm every allocation is tens of nanoseconds; crossing from JS into wasm once per value
+//! costs more still. The JS layer (`src/wasm/read.js`) writes any JS value straight into this
+//! format in one pass, the core validates the views without allocating, and only the issues
+//! it finds are rendered. [`encode`] writes the same format from a [`Value`] (native callers,
+//! JSON text), and [`Node::to_value`] turns a view back into a tree where one is needed
+//! (building a body, reading options).
+//!
+//! Format (little-endian; `u32` lengths are byte counts):
+//!
+//! | tag | then |
+//! | --- | --- |
+//! | `NULL`, `FALSE`, `TRUE`, `UNENCODABLE` | nothing |
+//! | `NUMBER` | f64 |
+//! | `STRING` | u32 length, UTF-8 bytes |
+//! | `UNSUPPORTED` | u32 length, the type's name in UTF-8 (see [`UNSUPPORTED_NAMES`]) |
+//! | `ARRAY` | u32 item count, u32 length of what follows, the items |
+//! | `OBJECT` | u32 pair count, u32 length of what follows, per pair: u32 key length, key bytes, value |
+//!
+//! Reading never panics: a malformed tape (which only a bug could produce) reads as an
+//! unsupported value rather than a crash.
+
+use crate::value::Value;
+
+pub const NULL: u8 = 0;
+pub const FALSE: u8 = 1;
+pub const TRUE: u8 = 2;
+pub const NUMBER: u8 = 3;
+pub const STRING: u8 = 4;
+pub const UNENCODABLE: u8 = 5;
+pub const ARRAY: u8 = 6;
+pub const OBJECT: u8 = 7;
+pub const UNSUPPORTED: u8 = 8;
+
+/// Names of the values JSON cannot carry, as `invalid_type` reports them (`params.actual`).
+/// The JS writer uses exactly these; anything else reads as "non-plain object".
+pub const UNSUPPORTED_NAMES: [&str; 18] = [
+    "undefined",
+    "bigint",
+    "symbol",
+    "function",
+    "Date",
+    "Map",
+    "Set",
+    "RegExp",
+    "Promise",
+    "Error",
+    "boxed primitive",
+    "non-plain object",
+    "unreadable object",
+    "unreadable array",
+    "deeply nested value",
+    "circular reference",
+    "too many values",
+    "array too long",
+];
+
+fn unsupported_name(bytes: &[u8]) -> &'static str {
+    UNSUPPORTED_NAMES
+        .iter()
+        .find(|name| name.as_bytes() == bytes)
+        .copied()
+        .unwrap_or("non-plain object")
+}
+
+/// One value of a tape, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Node<'t> {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Str(&'t str),
+    /// A JS string holding a lone UTF-16 surrogate (see [`Value::Unencodable`]).
+    Unencodable,
+    Array(Items<'t>),
+    Object(Fields<'t>),
+    Unsupported(&'static str),
+}
+
+/// The items of an array, read in order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Items<'t> {
+    len: usize,
+    body: &'t [u8],
+}
+
+/// The key/value pairs of an object, in the caller's order (repeats kept: JSON text can
+/// repeat a key, and validation reports it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fields<'t> {
+    len: usize,
+    body: &'t [u8],
+}
+
+/// What a malformed tape reads as.
+const BROKEN: Node<'static> = Node::Unsupported("unreadable object");
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
+/// `len` bytes at `at`, after a u32 length prefix: (the bytes, where they end).
+fn sized_at(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let len = u32_at(bytes, at)?;
+    let start = at + 4;
+    let end = start.checked_add(len)?;
+    Some((bytes.get(start..end)?, end))
+}
+
+/// Reads the value starting at `at`: the node and the offset just past it.
+fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
+    let tag = *bytes.get(at)?;
+    let after = at + 1;
+    Some(match tag {
+        NULL => (Node::Null, after),
+        FALSE => (Node::Bool(false), after),
+        TRUE => (Node::Bool(true), after),
+        UNENCODABLE => (Node::Unencodable, after),
+        NUMBER => {
+            let b = bytes.get(after..after + 8)?;
+            let mut raw = [0u8; 8];
+            raw.copy_from_slice(b);
+            (Node::Number(f64::from_le_bytes(raw)), after + 8)
+        }
+        STRING => {
+            let (text, end) = sized_at(bytes, after)?;
+            match std::str::from_utf8(text) {
+                Ok(s) => (Node::Str(s), end),
+                Err(_) => (Node::Unencodable, end),
+            }
+        }
+        UNSUPPORTED => {
+            let (name, end) = sized_at(bytes, after)?;
+            (Node::Unsupported(unsupported_name(name)), end)
+        }
+        ARRAY | OBJECT => {
+            let len = u32_at(bytes, after)?;
+            let (body, end) = sized_at(bytes, after + 4)?;
+            if tag == ARRAY {
+                (Node::Array(Items { len, body }), end)
+            } else {
+                (Node::Object(Fields { len, body }), end)
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The root value of a tape.
+pub fn root(tape: &[u8]) -> Node<'_> {
+    match node_at(tape, 0) {
+        Some((node, end)) if end == tape.len() => node,
+        _ => BROKEN,
+    }
+}
+
+impl<'t> Items<'t> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn iter(&self) -> ItemIter<'t> {
+        ItemIter {
+            left: self.len,
+            body: self.body,
+            at: 0,
+        }
+    }
+}
+
+pub struct ItemIter<'t> {
+    left: usize,
+    body: &'t [u8],
+    at: usize,
+}
+
+impl<'t> Iterator for ItemIter<'t> {
+    type Item = Node<'t>;
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        match node_at(self.body, self.at) {
+            Some((node, end)) => {
+                self.at = end;
+                Some(node)
+            }
+            None => {
+                self.left = 0;
+                Some(BROKEN)
+            }
+        }
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.left))
+    }
+}
+
+impl<'t> Fields<'t> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn iter(&self) -> FieldIter<'t> {
+        FieldIter {
+            left: self.len,
+            body: self.body,
+            at: 0,
+        }
+    }
+    /// The first value stored under `key`.
+    pub fn get(&self, key: &str) -> Option<Node<'t>> {
+        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+pub struct FieldIter<'t> {
+    left: usize,
+    body: &'t [u8],
+    at: usize,
+}
+
+impl<'t> Iterator for FieldIter<'t> {
+    type Item = (&'t str, Node<'t>);
+    fn next(&mut self) -> Option<(&'t str, Node<'t>)> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let pair = sized_at(self.body, self.at).and_then(|(key, end)| {
+            let (value, end) = node_at(self.body, end)?;
+            // JS keys with a lone surrogate arrive with U+FFFD in its place (no field has
+            // such a name, so the key is reported as unknown either way).
+            Some(((std::str::from_utf8(key).unwrap_or("\u{FFFD}"), value), end))
+        });
+        match pair {
+            Some((pair, end)) => {
+                self.at = end;
+                Some(pair)
+            }
+            None => {
+                self.left = 0;
+                None
+            }
+        }
+    }
+}
+
+impl<'t> Node<'t> {
+    /// The type name used in `invalid_type` issues (`params.actual`), as [`Value::type_name`].
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "boolean",
+            Node::Number(n) if n.is_nan() => "NaN",
+            Node::Number(n) if n.is_infinite() => "Infinity",
+            Node::Number(_) => "number",
+            Node::Str(_) | Node::Unencodable => "string",
+            Node::Array(_) => "array",
+            Node::Object(_) => "object",
+            Node::Unsupported(name) => name,
+        }
+    }
+
+    /// The first value under `key`, when this is an object.
+    pub fn get(&self, key: &str) -> Option<Node<'t>> {
+        match self {
+            Node::Object(fields) => fields.get(key),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&'t str> {
+        match self {
+            Node::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The owned tree of this value.
+    pub fn to_value(&self) -> Value {
+        match *self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            Node::Number(n) => Value::Number(n),
+            Node::Str(s) => Value::String(s.to_owned()),
+            Node::Unencodable => Value::Unencodable,
+            Node::Array(items) => Value::Array(items.iter().map(|n| n.to_value()).collect()),
+            Node::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_value()))
+                    .collect(),
+            ),
+            Node::Unsupported(name) => Value::Unsupported(name),
+        }
+    }
+}
+
+/// Writes `value` as a tape.
+pub fn encode(value: &Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    write(&mut out, value);
+    out
+}
+
+fn push_sized(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&len_u32(bytes.len()).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+/// Lengths beyond u32 cannot come from JS (strings stop at 2^29 units); saturate, and the
+/// reader sees a malformed tape rather than a wrong one.
+fn len_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn write(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Null => out.push(NULL),
+        Value::Bool(false) => out.push(FALSE),
+        Value::Bool(true) => out.push(TRUE),
+        Value::Number(n) => {
+            out.push(NUMBER);
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        Value::String(s) => {
+            out.push(STRING);
+            push_sized(out, s.as_bytes());
+        }
+        Value::Unencodable => out.push(UNENCODABLE),
+        Value::Unsupported(name) => {
+            out.push(UNSUPPORTED);
+            push_sized(out, name.as_bytes());
+        }
+        Value::Array(items) => {
+            let start = open(out, ARRAY, items.len());
+            for item in items {
+                write(out, item);
+            }
+            close(out, start);
+        }
+        Value::Object(fields) => {
+            let start = open(out, OBJECT, fields.len());
+            for (key, v) in fields {
+                push_sized(out, key.as_bytes());
+                write(out, v);
+            }
+            close(out, start);
+        }
+    }
+}
+
+/// Writes a container header with a placeholder length; returns where the body starts.
+fn open(out: &mut Vec<u8>, tag: u8, count: usize) -> usize {
+    out.push(tag);
+    out.extend_from_slice(&len_u32(count).to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.len()
+}
+
+fn close(out: &mut [u8], body_start: usize) {
+    let len = len_u32(out.len() - body_start).to_le_bytes();
+    out[body_start - 4..body_start].copy_from_slice(&len);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object;
+
+    #[test]
+    fn every_kind_of_value_round_trips() {
+        let value = object! {
+            "list" => Value::Array(vec![
+                object! { "name" => "市场部 😂", "n" => Value::Number(1.5) },
+                Value::Null,
+                Value::Bool(true),
+                Value::Unencodable,
+                Value::Unsupported("Date"),
+                Value::Number(f64::NAN),
+            ]),
+            "list" => "repeated key",
+            "" => Value::Object(vec![]),
+        };
+        let tape = encode(&value);
+        let back = root(&tape).to_value();
+        // NaN != NaN: compare the JSON-ish debug text instead of the values.
+        assert_eq!(format!("{back:?}"), format!("{value:?}"));
+    }
+
+    #[test]
+    fn unknown_unsupported_names_read_as_non_plain_objects() {
+        let tape = encode(&Value::Unsupported("Temporal"));
+        assert_eq!(root(&tape), Node::Unsupported("non-plain object"));
+    }
+
+    #[test]
+    fn malformed_tapes_read_as_unreadable_never_panic() {
+        let tape = encode(&object! { "a" => Value::Array(vec![Value::from("x"), Value::from(2)]) });
+        for cut in 0..tape.len() {
+            let node = root(&tape[..cut]);
+            assert_eq!(node, BROKEN, "cut at {cut}");
+        }
+        for flip in 0..tape.len() {
+            let mut bad = tape.clone();
+            bad[flip] ^= 0xff;
+            let _ = root(&bad).to_value();
+        }
+        assert_eq!(root(&[]), BROKEN);
+    }
+}
