@@ -10,7 +10,7 @@ use crate::rules::unique::Seen;
 use crate::rules::{count, presence, types, Ctx, Pcode};
 use crate::tape::{Items, Node};
 use crate::value::Value;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug)]
 pub struct Field {
@@ -86,7 +86,7 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
     };
     // Repeated keys can only come from JSON text. Small objects are scanned; a map keeps
     // huge ones linear.
-    let mut first_index: HashMap<&str, usize> = HashMap::new();
+    let mut first_index: HashMap<&str, usize> = HashMap::default();
     let scan = pairs.len() <= 16;
     for (i, (key, v)) in pairs.iter().enumerate() {
         let key_path = path.key(key);

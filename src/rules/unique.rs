@@ -4,7 +4,7 @@
 use super::{Ctx, Pcode};
 use crate::issue::{Code, Path, Severity};
 use crate::params;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Up to this many keys a linear scan beats hashing (most lists are short); past it, a map
 /// keeps a batch of 10^5 groups linear.

@@ -1,18 +1,15 @@
-//! JS values in and out. Incoming values are read defensively: any JS value at all (Proxies,
-//! throwing getters, lone surrogates, cycles through depth) becomes a [`Value`] without
-//! throwing, so the core can report it.
+//! JS values in and out. Incoming values are read by `read.js` onto a tape in one pass:
+//! any JS value at all (Proxies, throwing getters, lone surrogates, cycles, depth) arrives
+//! without throwing, so the core can report it. Results go out as JSON text.
 
-use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
-use js_sys::{Array, JsString, Reflect};
+use crate::tape::{self, Node};
+use crate::value::Value;
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
-    fn to_string_tag(value: &JsValue) -> Result<JsString, JsValue>;
     // `catch`: `Array.isArray` throws on a revoked Proxy, and an exception that unwinds through
     // wasm frames never restores the shadow-stack pointer (the module corrupts itself after
     // about 1,400 such calls; tests/js/adversarial.test.mjs).
@@ -25,130 +22,50 @@ pub fn array_check(js: &JsValue) -> Option<bool> {
     is_array(js).ok()
 }
 
-/// Most values one conversion reads. Shared references can make a small object graph
-/// exponentially large as a tree (`x = {a: x0, b: x0}` 64 times over, or two self-references
-/// within the depth cap); past this budget the rest becomes
-/// [`Value::Unsupported`]`("too many values")`, so the work stays bounded. A batch of 10^6
-/// groups is about 2 * 10^6 values.
-pub const MAX_VALUES: usize = 1 << 22;
-
-/// What one conversion has used: values read, and the objects on the current path (a cycle
-/// is reported as such at once instead of being walked to the depth cap).
-struct Walk {
-    budget: usize,
-    ancestors: Vec<JsValue>,
+#[wasm_bindgen(module = "/src/wasm/read.js")]
+extern "C" {
+    /// Writes `value`'s tape (src/tape.rs) into `memory` at `start` when it fits in
+    /// `capacity` bytes; returns its length, negated when it did not fit. Never throws:
+    /// what cannot be read is written as an unsupported value.
+    fn write_tape(value: &JsValue, memory: &JsValue, start: *mut u8, capacity: usize) -> f64;
+    /// The tape of the last `write_tape` that did not fit.
+    fn pending_tape() -> js_sys::Uint8Array;
+    /// `{ok: true, errors: [], warnings: []}`, fresh each time.
+    pub fn ok_report() -> JsValue;
 }
 
-/// Converts any JS value; never throws.
+const TAPE_CAPACITY: usize = 1 << 12;
+
+thread_local! {
+    /// Where tapes are written, kept between calls so small payloads never allocate.
+    static TAPE: RefCell<Vec<u8>> = RefCell::new(vec![0; TAPE_CAPACITY]);
+    static MEMORY: JsValue = wasm_bindgen::memory();
+}
+
+/// Reads any JS value onto a tape and hands its root to `f`. Never throws.
+pub fn with_node<R>(js: &JsValue, f: impl FnOnce(&Node) -> R) -> R {
+    TAPE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffer) => read_into(js, &mut buffer, f),
+        // A getter that calls back into the package while its payload is read.
+        Err(_) => read_into(js, &mut vec![0; TAPE_CAPACITY], f),
+    })
+}
+
+fn read_into<R>(js: &JsValue, buffer: &mut Vec<u8>, f: impl FnOnce(&Node) -> R) -> R {
+    let start = buffer.as_mut_ptr();
+    let written = MEMORY.with(|memory| write_tape(js, memory, start, buffer.len()));
+    if written >= 0.0 {
+        return f(&tape::root(&buffer[..(written as usize).min(buffer.len())]));
+    }
+    let bytes = pending_tape();
+    let mut large = vec![0; bytes.length() as usize];
+    bytes.copy_to(&mut large);
+    f(&tape::root(&large))
+}
+
+/// Converts any JS value into an owned tree; never throws.
 pub fn to_value(js: &JsValue) -> Value {
-    let mut walk = Walk {
-        budget: MAX_VALUES,
-        ancestors: Vec::new(),
-    };
-    convert(js, 0, &mut walk)
-}
-
-fn convert(js: &JsValue, depth: usize, walk: &mut Walk) -> Value {
-    if walk.budget == 0 {
-        return Value::Unsupported("too many values");
-    }
-    walk.budget -= 1;
-    // Ordered by how often each kind occurs in payloads: every probe is a call into JS.
-    if let Some(s) = js.as_string() {
-        // Passing a string into wasm replaces lone surrogates with U+FFFD; only then is the
-        // (slower) exact check needed.
-        if s.contains('\u{FFFD}') && !js.unchecked_ref::<JsString>().is_well_formed() {
-            return Value::Unencodable;
-        }
-        return Value::String(s);
-    }
-    if js.is_object() {
-        if depth >= MAX_DEPTH {
-            return Value::Unsupported("deeply nested value");
-        }
-        // `==` on JsValue is JS `===`: identity, never a getter or a trap.
-        if walk.ancestors.iter().any(|a| a == js) {
-            return Value::Unsupported("circular reference");
-        }
-        walk.ancestors.push(js.clone());
-        let value = convert_object_like(js, depth, walk);
-        walk.ancestors.pop();
-        return value;
-    }
-    if let Some(n) = js.as_f64() {
-        return Value::Number(n);
-    }
-    if let Some(b) = js.as_bool() {
-        return Value::Bool(b);
-    }
-    if js.is_null() {
-        return Value::Null;
-    }
-    if js.is_undefined() {
-        return Value::Unsupported("undefined");
-    }
-    if js.is_bigint() {
-        return Value::Unsupported("bigint");
-    }
-    if js.is_symbol() {
-        return Value::Unsupported("symbol");
-    }
-    Value::Unsupported("function")
-}
-
-/// Arrays, plain objects, and the exotic objects JSON cannot carry.
-fn convert_object_like(js: &JsValue, depth: usize, walk: &mut Walk) -> Value {
-    match array_check(js) {
-        Some(true) => {
-            return convert_array(js, depth, walk).unwrap_or(Value::Unsupported("unreadable array"))
-        }
-        Some(false) => {}
-        None => return Value::Unsupported("unreadable object"),
-    }
-    let tag = match to_string_tag(js) {
-        Ok(tag) => String::from(tag),
-        Err(_) => return Value::Unsupported("unreadable object"),
-    };
-    match tag.as_str() {
-        "[object Object]" => {
-            convert_object(js, depth, walk).unwrap_or(Value::Unsupported("unreadable object"))
-        }
-        "[object Date]" => Value::Unsupported("Date"),
-        "[object Map]" => Value::Unsupported("Map"),
-        "[object Set]" => Value::Unsupported("Set"),
-        "[object RegExp]" => Value::Unsupported("RegExp"),
-        "[object Promise]" => Value::Unsupported("Promise"),
-        "[object Error]" => Value::Unsupported("Error"),
-        "[object String]" | "[object Number]" | "[object Boolean]" => {
-            Value::Unsupported("boxed primitive")
-        }
-        _ => Value::Unsupported("non-plain object"),
-    }
-}
-
-fn convert_array(js: &JsValue, depth: usize, walk: &mut Walk) -> Result<Value, JsValue> {
-    let len = Reflect::get(js, &JsValue::from_str("length"))?
-        .as_f64()
-        .unwrap_or(0.0) as u32;
-    if len as usize > MAX_ITEMS {
-        return Ok(Value::Unsupported("array too long"));
-    }
-    let mut items = Vec::with_capacity(len as usize);
-    for i in 0..len {
-        items.push(convert(&Reflect::get_u32(js, i)?, depth + 1, walk));
-    }
-    Ok(Value::Array(items))
-}
-
-fn convert_object(js: &JsValue, depth: usize, walk: &mut Walk) -> Result<Value, JsValue> {
-    let keys = object_keys(js)?;
-    let mut fields = Vec::with_capacity(keys.length() as usize);
-    for key in keys.iter() {
-        let value = Reflect::get(js, &key)?;
-        let name = key.as_string().unwrap_or_default();
-        fields.push((name, convert(&value, depth + 1, walk)));
-    }
-    Ok(Value::Object(fields))
+    with_node(js, |node| node.to_value())
 }
 
 /// Serializes for JS: maps become plain objects, `None` becomes `null`. Through JSON text and

@@ -13,10 +13,11 @@ use crate::schema::{self as field_schema, StandardIssue};
 use crate::sign;
 use crate::text::{self, TextUnit};
 use crate::value::Value;
-use crate::UnknownProvider;
-use convert::{to_js, to_value};
+use crate::{Report, UnknownProvider};
+use convert::{to_js, to_value, with_node};
 use js_sys::{JsString, Object, Reflect, TypeError};
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -316,11 +317,27 @@ fn type_error(message: &str) -> JsValue {
     TypeError::new(message).into()
 }
 
+thread_local! {
+    /// The id last asked for and its provider: forms validate one provider many times, and
+    /// comparing JS strings (`===`) is cheaper than copying the id into wasm each call.
+    static LAST_PROVIDER: RefCell<Option<(JsValue, &'static Provider)>> = const { RefCell::new(None) };
+}
+
 fn provider_arg(id: &JsValue) -> Result<&'static Provider, JsValue> {
-    let id = id
+    let cached = LAST_PROVIDER.with(|last| match &*last.borrow() {
+        Some((last_id, provider)) if last_id == id => Some(*provider),
+        _ => None,
+    });
+    if let Some(provider) = cached {
+        return Ok(provider);
+    }
+    let text = id
         .as_string()
         .ok_or_else(|| type_error("provider must be a string id"))?;
-    providers::provider(&id).ok_or_else(|| type_error(&UnknownProvider.to_string()))
+    let provider =
+        providers::provider(&text).ok_or_else(|| type_error(&UnknownProvider.to_string()))?;
+    LAST_PROVIDER.with(|last| *last.borrow_mut() = Some((id.clone(), provider)));
+    Ok(provider)
 }
 
 /// `object[key]`; a getter or Proxy trap that throws becomes a `TypeError` naming the key (it
@@ -359,6 +376,14 @@ fn options_arg(js: &JsValue) -> Result<Options, JsValue> {
     Ok(options)
 }
 
+/// [`options_arg`] for an optional argument: absent means the defaults, with no probing.
+fn optional_options(js: Option<JsValue>) -> Result<Options, JsValue> {
+    match js {
+        None => Ok(Options::default()),
+        Some(js) => options_arg(&js),
+    }
+}
+
 /// Validates a payload against every documented rule of the provider; all problems at once.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn validate(
@@ -369,12 +394,19 @@ pub fn validate(
     >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
-    to_js(&providers::validate(
-        provider,
-        &to_value(&payload),
-        &options,
-    ))
+    let options = optional_options(options)?;
+    let report = with_node(&payload, |node| {
+        providers::validate_node(provider, node, &options)
+    });
+    report_to_js(&report)
+}
+
+/// A report for JS; the common empty one is built in JS rather than parsed from text.
+fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
+    if report.errors.is_empty() && report.warnings.is_empty() {
+        return Ok(convert::ok_report());
+    }
+    to_js(report)
 }
 
 /// The providers this build knows: id, name, method, endpoint URL and documentation link.
@@ -480,7 +512,7 @@ pub fn parse_response(
     >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let options = optional_options(options)?;
     if !response.is_object() {
         return Err(type_error("response must be an object {status, body}"));
     }
@@ -631,12 +663,14 @@ pub fn validate_field(
     >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let options = optional_options(options)?;
     let path = path
         .as_string()
         .ok_or_else(|| type_error("path must be a string"))?;
-    let issues = providers::validate_field(provider, &path, &to_value(&value), &options)
-        .map_err(|e| type_error(&format!("{e} (constraints(provider) lists the paths)")))?;
+    let issues = with_node(&value, |node| {
+        providers::validate_field_node(provider, &path, node, &options)
+    })
+    .map_err(|e| type_error(&format!("{e} (constraints(provider) lists the paths)")))?;
     to_js(&issues)
 }
 
@@ -650,7 +684,7 @@ pub fn constraints(
     >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let options = optional_options(options)?;
     to_js(&field_schema::constraints(provider, &options))
 }
 
@@ -664,7 +698,7 @@ pub fn json_schema(
     >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let options = optional_options(options)?;
     to_js(&field_schema::json_schema(provider, &options))
 }
 
@@ -688,10 +722,12 @@ fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
 #[wasm_bindgen(js_name = schema, skip_typescript)]
 pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let options = options_arg(&options.unwrap_or(JsValue::UNDEFINED))?;
+    let options = optional_options(options)?;
     let validate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(
         move |value: JsValue| -> Result<JsValue, JsValue> {
-            let report = providers::validate(provider, &to_value(&value), &options);
+            let report = with_node(&value, |node| {
+                providers::validate_node(provider, node, &options)
+            });
             let result = Object::new();
             if report.ok {
                 set(&result, "value", &value)?;

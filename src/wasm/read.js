@@ -1,0 +1,317 @@
+// Reads any JS value onto the tape the core validates (src/tape.rs has the format), in one
+// pass on the JS side. Reading a value from inside wasm costs one call across the boundary
+// per probe, key and string; here the walk runs as JIT-compiled JS and crosses once.
+//
+// It never throws and never lets a getter or Proxy trap escape: what cannot be read is
+// written as a named unsupported value, so the core reports it as an issue. The bounds are
+// those of src/value.rs (MAX_DEPTH, MAX_ITEMS) and of MAX_VALUES below.
+//
+// Written as plain `export function`s with no imports: scripts/build.sh turns this file into
+// CommonJS for the Node build (js/snippets-cjs.cjs).
+
+const NULL = 0;
+const FALSE = 1;
+const TRUE = 2;
+const NUMBER = 3;
+const STRING = 4;
+const UNENCODABLE = 5;
+const ARRAY = 6;
+const OBJECT = 7;
+const UNSUPPORTED = 8;
+
+/** Deepest nesting read (value.rs MAX_DEPTH): no payload is deeper than 3. */
+const MAX_DEPTH = 64;
+/** Longest array read (value.rs MAX_ITEMS): a sparse array can claim 2^32 - 1 items. */
+const MAX_ITEMS = 1 << 20;
+/** Most values one read visits: shared references can make a small graph a huge tree. */
+const MAX_VALUES = 1 << 22;
+/** Strings longer than this go through TextEncoder; shorter ones are encoded inline. */
+const INLINE_STRING = 48;
+
+const TAGS = {
+  "[object Date]": "Date",
+  "[object Map]": "Map",
+  "[object Set]": "Set",
+  "[object RegExp]": "RegExp",
+  "[object Promise]": "Promise",
+  "[object Error]": "Error",
+  "[object String]": "boxed primitive",
+  "[object Number]": "boxed primitive",
+  "[object Boolean]": "boxed primitive",
+};
+
+const toStringTag = Object.prototype.toString;
+const isArray = Array.isArray;
+const objectKeys = Object.keys;
+const encoder = new TextEncoder();
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed =
+  typeof String.prototype.isWellFormed === "function"
+    ? (s) => s.isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s);
+
+class Writer {
+  constructor() {
+    this.bytes = new Uint8Array(0);
+    this.view = new DataView(this.bytes.buffer);
+    this.start = 0;
+    this.pos = 0;
+    this.end = 0;
+    /** True while writing straight into wasm memory; false once moved to a JS buffer. */
+    this.inPlace = false;
+    this.budget = 0;
+    this.ancestors = [];
+  }
+
+  /** Writes into `memory` from `start` up to `start + capacity`. */
+  begin(memory, start, capacity) {
+    if (this.bytes.buffer !== memory.buffer) {
+      this.bytes = new Uint8Array(memory.buffer);
+      this.view = new DataView(memory.buffer);
+    }
+    this.start = start;
+    this.pos = start;
+    this.end = start + capacity;
+    this.inPlace = true;
+    this.budget = MAX_VALUES;
+  }
+
+  /** Continues in a JS buffer of at least `size` bytes, keeping what was written. */
+  moveOut(size) {
+    const written = this.bytes.subarray(this.start, this.pos);
+    const next = new Uint8Array(Math.max(size, 1 << 12));
+    next.set(written);
+    this.bytes = next;
+    this.view = new DataView(next.buffer);
+    this.pos = written.length;
+    this.start = 0;
+    this.end = next.length;
+    this.inPlace = false;
+  }
+
+  /** Room for `n` more bytes. Throws RangeError only when memory is exhausted. */
+  reserve(n) {
+    if (this.pos + n <= this.end) return;
+    let size = (this.end - this.start) * 2;
+    while (size < this.pos - this.start + n) size *= 2;
+    this.moveOut(size);
+  }
+
+  u32At(at, n) {
+    this.view.setUint32(at, n, true);
+  }
+
+  tag(t) {
+    this.reserve(1);
+    this.bytes[this.pos++] = t;
+  }
+
+  unsupported(name) {
+    this.reserve(5 + name.length);
+    const b = this.bytes;
+    b[this.pos] = UNSUPPORTED;
+    this.u32At(this.pos + 1, name.length);
+    this.pos += 5;
+    // The names are ASCII (src/tape.rs UNSUPPORTED_NAMES).
+    for (let i = 0; i < name.length; i++) b[this.pos++] = name.charCodeAt(i);
+  }
+
+  /** UTF-8 bytes with a u32 length in front; false (nothing written) for a lone surrogate. */
+  sized(s) {
+    const n = s.length;
+    this.reserve(4 + n * 3);
+    const start = this.pos;
+    let p = start + 4;
+    const b = this.bytes;
+    if (n > INLINE_STRING) {
+      if (!isWellFormed(s)) return false;
+      p += encoder.encodeInto(s, b.subarray(p)).written;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x80) {
+          b[p++] = c;
+        } else if (c < 0x800) {
+          b[p++] = 0xc0 | (c >> 6);
+          b[p++] = 0x80 | (c & 0x3f);
+        } else if (c < 0xd800 || c > 0xdfff) {
+          b[p++] = 0xe0 | (c >> 12);
+          b[p++] = 0x80 | ((c >> 6) & 0x3f);
+          b[p++] = 0x80 | (c & 0x3f);
+        } else {
+          const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+          if (d < 0xdc00 || d > 0xdfff) return false;
+          i++;
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          b[p++] = 0xf0 | (cp >> 18);
+          b[p++] = 0x80 | ((cp >> 12) & 0x3f);
+          b[p++] = 0x80 | ((cp >> 6) & 0x3f);
+          b[p++] = 0x80 | (cp & 0x3f);
+        }
+      }
+    }
+    this.u32At(start, p - start - 4);
+    this.pos = p;
+    return true;
+  }
+
+  /** An object key: keys are never reported by value, so a lone surrogate becomes U+FFFD. */
+  key(k) {
+    if (this.sized(k)) return;
+    this.reserve(4 + k.length * 3);
+    const start = this.pos;
+    const written = encoder.encodeInto(k, this.bytes.subarray(start + 4)).written;
+    this.u32At(start, written);
+    this.pos = start + 4 + written;
+  }
+
+  string(s) {
+    this.tag(STRING);
+    if (!this.sized(s)) this.bytes[this.pos - 1] = UNENCODABLE;
+  }
+
+  value(v, depth) {
+    if (this.budget === 0) return this.unsupported("too many values");
+    this.budget--;
+    switch (typeof v) {
+      case "string":
+        return this.string(v);
+      case "object":
+        if (v === null) return this.tag(NULL);
+        return this.objectLike(v, depth);
+      case "number":
+        this.reserve(9);
+        this.bytes[this.pos] = NUMBER;
+        this.view.setFloat64(this.pos + 1, v, true);
+        this.pos += 9;
+        return;
+      case "boolean":
+        return this.tag(v ? TRUE : FALSE);
+      case "undefined":
+        return this.unsupported("undefined");
+      case "bigint":
+        return this.unsupported("bigint");
+      case "symbol":
+        return this.unsupported("symbol");
+      default:
+        return this.unsupported("function");
+    }
+  }
+
+  objectLike(v, depth) {
+    if (depth >= MAX_DEPTH) return this.unsupported("deeply nested value");
+    // Identity, never a getter or a trap.
+    if (this.ancestors.includes(v)) return this.unsupported("circular reference");
+    let array;
+    try {
+      array = isArray(v); // throws on a revoked Proxy
+    } catch {
+      return this.unsupported("unreadable object");
+    }
+    if (!array) {
+      let tag;
+      try {
+        tag = toStringTag.call(v);
+      } catch {
+        return this.unsupported("unreadable object");
+      }
+      if (tag !== "[object Object]") return this.unsupported(TAGS[tag] ?? "non-plain object");
+    }
+    // Offsets are kept relative to `start`: the bytes may move out of wasm memory meanwhile.
+    const rollback = this.pos - this.start;
+    this.ancestors.push(v);
+    try {
+      if (array) this.array(v, depth);
+      else this.object(v, depth);
+    } catch {
+      // A getter or trap threw part-way: the whole container is unreadable.
+      this.pos = this.start + rollback;
+      this.unsupported(array ? "unreadable array" : "unreadable object");
+    } finally {
+      this.ancestors.pop();
+    }
+  }
+
+  /** Container header: count and a length placeholder; returns where the body starts
+   * (relative to `start`). */
+  open(t, count) {
+    this.reserve(9);
+    this.bytes[this.pos] = t;
+    this.u32At(this.pos + 1, count);
+    this.pos += 9;
+    return this.pos - this.start;
+  }
+
+  close(body) {
+    this.u32At(this.start + body - 4, this.pos - this.start - body);
+  }
+
+  array(v, depth) {
+    const length = v.length;
+    // As Rust's `as u32`: truncated, saturated, NaN is 0 (a Proxy may report anything).
+    const n = length > 0 ? Math.min(Math.floor(length), 0xffffffff) : 0;
+    if (n > MAX_ITEMS) return this.unsupported("array too long");
+    const body = this.open(ARRAY, n);
+    for (let i = 0; i < n; i++) this.value(v[i], depth + 1);
+    this.close(body);
+  }
+
+  object(v, depth) {
+    const keys = objectKeys(v);
+    const body = this.open(OBJECT, keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      this.key(k);
+      this.value(v[k], depth + 1);
+    }
+    this.close(body);
+  }
+}
+
+// A getter may call into the package while its payload is being read: that call gets a
+// writer of its own, and moves the one it interrupts out of wasm memory first (the nested
+// call may grow the memory, which detaches every view of it).
+let idle = new Writer();
+let active = null;
+let pending = null;
+
+/**
+ * Writes `value`'s tape into `memory` at `start` when it fits in `capacity` bytes, and
+ * returns its length; a negative length means it did not fit and `pending_tape()` hands
+ * over the bytes.
+ */
+export function write_tape(value, memory, start, capacity) {
+  if (active !== null && active.inPlace) active.moveOut(active.end - active.start);
+  const outer = active;
+  const w = idle ?? new Writer();
+  idle = null;
+  active = w;
+  w.begin(memory, start, capacity);
+  try {
+    w.value(value, 0);
+  } catch {
+    // Only memory exhaustion reaches here (a string too large to copy).
+    w.begin(memory, start, capacity);
+    w.unsupported("too many values");
+  }
+  active = outer;
+  idle = w;
+  const n = w.pos - w.start;
+  if (w.inPlace) return n;
+  pending = w.bytes.subarray(0, n);
+  // Keep the writer's view on wasm memory, not on this one-off buffer.
+  w.bytes = new Uint8Array(0);
+  return -n;
+}
+
+/** The tape of the last `write_tape` that did not fit. */
+export function pending_tape() {
+  const bytes = pending ?? new Uint8Array(0);
+  pending = null;
+  return bytes;
+}
+
+/** The report of a payload with nothing to say, built here rather than parsed from text. */
+export function ok_report() {
+  return { ok: true, errors: [], warnings: [] };
+}
