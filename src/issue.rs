@@ -222,6 +222,136 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The report as JSON text, exactly as `serde_json` (and `JSON.stringify`) would write it.
+    /// Written by hand because this is the hot output path of the wasm build: the generic
+    /// serializer at the size-optimised level costs microseconds per issue.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(32 + 160 * (self.errors.len() + self.warnings.len()));
+        out.push_str(if self.ok {
+            "{\"ok\":true,"
+        } else {
+            "{\"ok\":false,"
+        });
+        out.push_str("\"errors\":");
+        write_issues(&mut out, &self.errors);
+        out.push_str(",\"warnings\":");
+        write_issues(&mut out, &self.warnings);
+        out.push('}');
+        out
+    }
+}
+
+/// Issues as a JSON array (see [`Report::to_json`]).
+pub fn issues_json(issues: &[Issue]) -> String {
+    let mut out = String::with_capacity(2 + 160 * issues.len());
+    write_issues(&mut out, issues);
+    out
+}
+
+fn write_issues(out: &mut String, issues: &[Issue]) {
+    out.push('[');
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        issue.write_json(out);
+    }
+    out.push(']');
+}
+
+impl Issue {
+    /// Appends the issue as JSON text (the same text as its `Serialize`).
+    pub fn write_json(&self, out: &mut String) {
+        out.push_str("{\"path\":");
+        json_string(out, &self.path);
+        out.push_str(",\"code\":\"");
+        out.push_str(self.code.as_str());
+        out.push('"');
+        match &self.provider_code {
+            None => {}
+            Some(ProviderCode::Number(n)) => {
+                out.push_str(",\"providerCode\":");
+                json_int(out, *n);
+            }
+            Some(ProviderCode::Text(t)) => {
+                out.push_str(",\"providerCode\":");
+                json_string(out, t);
+            }
+        }
+        out.push_str(",\"message\":");
+        json_string(out, &self.message);
+        if !self.params.is_empty() {
+            out.push_str(",\"params\":{");
+            for (i, (key, value)) in self.params.0.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json_string(out, key);
+                out.push(':');
+                match value {
+                    Param::Int(n) => json_int(out, *n),
+                    Param::Text(t) => json_string(out, t),
+                }
+            }
+            out.push('}');
+        }
+        out.push('}');
+    }
+}
+
+fn json_int(out: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    for &d in &digits[at..] {
+        out.push(d as char);
+    }
+}
+
+/// A JSON string literal, escaped as `serde_json` escapes: `"`, `\\` and control characters.
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `i` is at an ASCII byte, so always on a character boundary.
+        out.push_str(s.get(plain_from..i).unwrap_or_default());
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = i + 1;
+    }
+    out.push_str(s.get(plain_from..).unwrap_or_default());
+    out.push('"');
+}
+
 /// A path in the provider's wire names: `list[2].name`, `GroupExDescriptions[1]`.
 pub fn join(parent: &str, field: &str) -> String {
     if parent.is_empty() {
@@ -293,6 +423,47 @@ impl<'a> From<&'a str> for Path<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Locale;
+
+    #[test]
+    fn report_json_is_exactly_what_serde_writes() {
+        let issue = |path: &str, code, pcode: Option<ProviderCode>, params: Params| {
+            Issue::new(path.to_owned(), code, pcode, params, Locale::En)
+        };
+        let tricky = "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f} 😂 市场 \u{7f}\u{2028}";
+        let report = Report::new(
+            vec![
+                issue(
+                    tricky,
+                    Code::TooLong,
+                    None,
+                    crate::params!("max" => 50usize, "actual" => 51usize, "unit" => "chars"),
+                ),
+                issue(
+                    "list[0].name",
+                    Code::Blank,
+                    Some(ProviderCode::Number(43030)),
+                    Params::default(),
+                ),
+                issue(
+                    "x",
+                    Code::OutOfRange,
+                    Some(ProviderCode::from("Bad.Code")),
+                    crate::params!("min" => i64::MIN, "max" => i64::MAX),
+                ),
+                issue(
+                    "",
+                    Code::InvalidChars,
+                    None,
+                    crate::params!("allowed" => tricky.to_owned(), "index" => 0usize),
+                ),
+            ],
+            vec![issue("k", Code::UnknownField, None, Params::default())],
+        );
+        assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
+        let empty = Report::new(vec![], vec![]);
+        assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
+    }
 
     #[test]
     fn paths_render_like_join_and_index() {

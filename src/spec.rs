@@ -91,7 +91,7 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
     for (i, (key, v)) in pairs.iter().enumerate() {
         let key_path = path.key(key);
         let first = if scan {
-            pairs.iter().take(i).position(|(k, _)| k == key)
+            pairs.keys().take(i).position(|k| k == key)
         } else {
             first_index.get(key).copied()
         };
@@ -114,7 +114,7 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
     }
     for field in fields {
         if let Requirement::Required(pcode) = field.required {
-            if !pairs.iter().any(|(k, _)| k == field.name) {
+            if !pairs.keys().any(|k| k == field.name) {
                 presence::missing(ctx, &path.key(field.name), pcode);
             }
         }

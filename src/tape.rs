@@ -150,6 +150,19 @@ fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
     })
 }
 
+/// Where the value starting at `at` ends, without reading it (no UTF-8 checks): for walking
+/// past values whose keys are all that is needed.
+fn skip_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let after = at + 1;
+    match *bytes.get(at)? {
+        NULL | FALSE | TRUE | UNENCODABLE => Some(after),
+        NUMBER => Some(after + 8),
+        STRING | UNSUPPORTED => sized_at(bytes, after).map(|(_, end)| end),
+        ARRAY | OBJECT => sized_at(bytes, after + 4).map(|(_, end)| end),
+        _ => None,
+    }
+}
+
 /// The root value of a tape.
 pub fn root(tape: &[u8]) -> Node<'_> {
     match node_at(tape, 0) {
@@ -217,9 +230,67 @@ impl<'t> Fields<'t> {
             at: 0,
         }
     }
-    /// The first value stored under `key`.
+    /// The keys, in order, read without reading the values.
+    pub fn keys(&self) -> KeyIter<'t> {
+        KeyIter {
+            left: self.len,
+            body: self.body,
+            at: 0,
+        }
+    }
+
+    /// The first value stored under `key`; the values before it are skipped, not read.
     pub fn get(&self, key: &str) -> Option<Node<'t>> {
-        self.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        let mut keys = self.keys();
+        while let Some(k) = keys.next_raw() {
+            if k == key.as_bytes() {
+                return node_at(self.body, keys.at).map(|(node, _)| node);
+            }
+            keys.skip_value();
+        }
+        None
+    }
+}
+
+pub struct KeyIter<'t> {
+    left: usize,
+    body: &'t [u8],
+    at: usize,
+}
+
+impl<'t> KeyIter<'t> {
+    /// The next key's bytes, leaving `at` on its value.
+    fn next_raw(&mut self) -> Option<&'t [u8]> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        match sized_at(self.body, self.at) {
+            Some((key, end)) => {
+                self.at = end;
+                Some(key)
+            }
+            None => {
+                self.left = 0;
+                None
+            }
+        }
+    }
+
+    fn skip_value(&mut self) {
+        match skip_at(self.body, self.at) {
+            Some(end) => self.at = end,
+            None => self.left = 0,
+        }
+    }
+}
+
+impl<'t> Iterator for KeyIter<'t> {
+    type Item = &'t str;
+    fn next(&mut self) -> Option<&'t str> {
+        let key = self.next_raw()?;
+        self.skip_value();
+        Some(std::str::from_utf8(key).unwrap_or("\u{FFFD}"))
     }
 }
 
@@ -396,6 +467,18 @@ mod tests {
         let back = root(&tape).to_value();
         // NaN != NaN: compare the JSON-ish debug text instead of the values.
         assert_eq!(format!("{back:?}"), format!("{value:?}"));
+    }
+
+    #[test]
+    fn keys_and_get_skip_values_without_reading_them() {
+        let value = object! { "a" => "x", "b" => Value::Array(vec![Value::from(1)]), "c" => "z" };
+        let tape = encode(&value);
+        let Node::Object(fields) = root(&tape) else {
+            panic!("not an object")
+        };
+        assert_eq!(fields.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(fields.get("c"), Some(Node::Str("z")));
+        assert_eq!(fields.get("d"), None);
     }
 
     #[test]

@@ -406,7 +406,7 @@ fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
     if report.errors.is_empty() && report.warnings.is_empty() {
         return Ok(convert::ok_report());
     }
-    to_js(report)
+    js_sys::JSON::parse(&report.to_json())
 }
 
 /// The providers this build knows: id, name, method, endpoint URL and documentation link.
@@ -671,7 +671,7 @@ pub fn validate_field(
         providers::validate_field_node(provider, &path, node, &options)
     })
     .map_err(|e| type_error(&format!("{e} (constraints(provider) lists the paths)")))?;
-    to_js(&issues)
+    js_sys::JSON::parse(&crate::issue::issues_json(&issues))
 }
 
 /// Every field's rules (required, lengths with their unit, pattern, enum, item counts,
