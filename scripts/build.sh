@@ -47,6 +47,9 @@ for target in nodejs web; do
 done
 # The web build is an ES module; say so, since the package root is CommonJS (for pkg/node).
 echo '{ "type": "module" }' >pkg/web/package.json
+# The Node build requires its JS snippets (src/wasm/read.js): make them CommonJS, so Node
+# versions that cannot require an ES module load the package too.
+node js/snippets-cjs.cjs pkg/node
 # Node ESM entry (pkg/node/group_payloads.mjs + .d.mts) re-exporting the CommonJS build.
 node js/node-esm.cjs pkg/node
 

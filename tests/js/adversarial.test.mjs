@@ -799,11 +799,10 @@ describe("isolated processes (a failure here could corrupt the module)", () => {
 
   test(
     "100,000 payloads whose getters throw: no externref slot or wasm memory is leaked",
-    // BUG (wasm-bindgen 0.2.130): a `catch` import (js_sys::Reflect::get, Object.keys, the
-    // toString-tag call in src/wasm/convert.rs) that throws allocates its return slot in the
-    // externref table and never frees it: one slot and ~14 bytes of wasm memory per exception
-    // (minimal repro: any `catch` import, 300,000 throws → table 1,028 → 525,316 slots).
-    { todo: "convert: read through an inline-JS try/catch helper instead of `catch` imports" },
+    // Regression: in wasm-bindgen 0.2.130 a `catch` import that throws allocates its return
+    // slot in the externref table and never frees it (one slot and ~14 bytes of wasm memory
+    // per exception). Payloads are now read by src/wasm/read.js, whose try/catch is plain JS.
+    {},
     () => {
       const script = `
         const Real = WebAssembly.Instance; let instance;
