@@ -50,5 +50,6 @@ if [ "${#JS_TESTS[@]}" -gt 0 ]; then
 else
   printf '\n=== [test-js] skipped: no test files in tests/js/\n'
 fi
+stage memory node --expose-gc scripts/memory.mjs
 
 printf '\n=== all stages passed (%ds)\n' "$((SECONDS - START))"

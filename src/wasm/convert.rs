@@ -8,20 +8,6 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
-extern "C" {
-    // `catch`: `Array.isArray` throws on a revoked Proxy, and an exception that unwinds through
-    // wasm frames never restores the shadow-stack pointer (the module corrupts itself after
-    // about 1,400 such calls; tests/js/adversarial.test.mjs).
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-}
-
-/// `Array.isArray` that never throws: `None` when the value cannot be inspected (a revoked Proxy).
-pub fn array_check(js: &JsValue) -> Option<bool> {
-    is_array(js).ok()
-}
-
 #[wasm_bindgen(module = "/src/wasm/read.js")]
 extern "C" {
     /// Writes `value`'s tape (src/tape.rs) into `memory` at `start` when it fits in

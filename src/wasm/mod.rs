@@ -340,37 +340,47 @@ fn provider_arg(id: &JsValue) -> Result<&'static Provider, JsValue> {
     Ok(provider)
 }
 
-/// `object[key]`; a getter or Proxy trap that throws becomes a `TypeError` naming the key (it
-/// may have thrown anything, even a number, and callers are promised an `Error`).
-fn read_key(object: &JsValue, name: &str, key: &str) -> Result<JsValue, JsValue> {
-    Reflect::get(object, &JsValue::from_str(key)).map_err(|_| {
-        type_error(&format!(
-            "{name}.{key} could not be read (its getter threw)"
-        ))
-    })
+/// A JS argument that must be a plain object, read once (getters run once). A getter or
+/// Proxy trap that throws makes it unreadable: a `TypeError` (callers are promised an `Error`,
+/// whatever was thrown).
+fn object_arg(js: &JsValue, name: &str, what: &str) -> Result<Value, JsValue> {
+    match to_value(js) {
+        value @ Value::Object(_) => Ok(value),
+        Value::Unsupported("unreadable object") => Err(type_error(&format!(
+            "{name} could not be read (a getter or trap threw)"
+        ))),
+        _ => Err(type_error(&format!("{name} must be {what}"))),
+    }
+}
+
+/// A key of an object argument; `undefined` reads as absent.
+fn present<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    value
+        .get(key)
+        .filter(|v| !matches!(v, Value::Unsupported("undefined")))
 }
 
 /// Reads `{lenient?, locale?}`; `undefined`/`null` mean defaults. Extra keys are allowed (the
 /// same object may carry build options).
 fn options_arg(js: &JsValue) -> Result<Options, JsValue> {
-    let mut options = Options::default();
     if js.is_undefined() || js.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
-    if !js.is_object() || convert::array_check(js) != Some(false) {
-        return Err(type_error("options must be an object"));
+    options_from(&object_arg(js, "options", "an object")?)
+}
+
+fn options_from(value: &Value) -> Result<Options, JsValue> {
+    let mut options = Options::default();
+    if let Some(lenient) = present(value, "lenient") {
+        options.lenient = match lenient {
+            Value::Bool(b) => *b,
+            _ => return Err(type_error("options.lenient must be a boolean")),
+        };
     }
-    let lenient = read_key(js, "options", "lenient")?;
-    if !lenient.is_undefined() {
-        options.lenient = lenient
-            .as_bool()
-            .ok_or_else(|| type_error("options.lenient must be a boolean"))?;
-    }
-    let locale = read_key(js, "options", "locale")?;
-    if !locale.is_undefined() {
+    if let Some(locale) = present(value, "locale") {
         options.locale = locale
-            .as_string()
-            .and_then(|tag| Locale::parse(&tag))
+            .as_str()
+            .and_then(Locale::parse)
             .ok_or_else(|| type_error("options.locale must be \"en\" or \"zh-CN\""))?;
     }
     Ok(options)
@@ -487,11 +497,12 @@ pub fn build_request(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
-    let validate_options = options_arg(&options)?;
     if options.is_undefined() || options.is_null() {
         return Err(type_error("options are required to build a request"));
     }
-    let build_options = with_defaults(provider, to_value(&options))?;
+    let options = object_arg(&options, "options", "an object")?;
+    let validate_options = options_from(&options)?;
+    let build_options = with_defaults(provider, options)?;
     let built = providers::build_request(
         provider,
         &to_value(&payload),
@@ -513,30 +524,30 @@ pub fn parse_response(
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = optional_options(options)?;
-    if !response.is_object() {
-        return Err(type_error("response must be an object {status, body}"));
-    }
-    let status = read_key(&response, "response", "status")?
-        .as_f64()
-        .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s))
-        .ok_or_else(|| type_error("response.status must be an HTTP status code (100-599)"))?;
-    let body = read_key(&response, "response", "body")?;
-    let body = match to_value(&body) {
-        Value::String(s) => s,
+    let response = object_arg(&response, "response", "an object {status, body}")?;
+    let status = match present(&response, "status") {
+        Some(Value::Number(s)) if s.fract() == 0.0 && (100.0..=599.0).contains(s) => *s,
+        _ => {
+            return Err(type_error(
+                "response.status must be an HTTP status code (100-599)",
+            ))
+        }
+    };
+    let body = match present(&response, "body") {
+        Some(Value::String(s)) => s,
         _ => {
             return Err(type_error(
                 "response.body must be the response text (a string)",
             ))
         }
     };
-    let sent = read_key(&response, "response", "payload")?;
-    let sent = (!sent.is_undefined()).then(|| to_value(&sent));
+    let sent = present(&response, "payload");
     let parsed = providers::parse_response(
         provider,
         &Response {
             status: status as u16,
-            body: &body,
-            sent: sent.as_ref(),
+            body,
+            sent,
         },
         &options,
     );
