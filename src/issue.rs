@@ -361,10 +361,6 @@ pub fn join(parent: &str, field: &str) -> String {
     }
 }
 
-pub fn index(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
-}
-
 /// Where a value sits in the payload, built on the stack as the walker descends and rendered
 /// to text only when an issue is reported: a valid payload costs no path strings at all.
 #[derive(Debug, Clone, Copy)]
@@ -466,11 +462,11 @@ mod tests {
     }
 
     #[test]
-    fn paths_render_like_join_and_index() {
+    fn paths_render_in_wire_names() {
         let root = Path::ROOT;
         let list = root.key("list");
         let item = list.index(2);
-        assert_eq!(item.key("name").render(), join(&index("list", 2), "name"));
+        assert_eq!(item.key("name").render(), "list[2].name");
         assert_eq!(
             Path::from("GroupExDescriptions").index(1).render(),
             "GroupExDescriptions[1]"

@@ -149,18 +149,6 @@ fn key_strategy() -> BoxedStrategy<String> {
     prop_oneof![3 => select(specials), 1 => "[a-zA-Z_]{1,8}", 1 => any::<String>()].boxed()
 }
 
-const UNSUPPORTED: &[&str] = &[
-    "undefined",
-    "bigint",
-    "symbol",
-    "function",
-    "Date",
-    "Map",
-    "deeply nested value",
-    "unreadable object",
-    "array too long",
-];
-
 /// Any JSON-like tree, including what only JS can hold.
 fn any_value() -> BoxedStrategy<Value> {
     let leaf = prop_oneof![
@@ -169,7 +157,7 @@ fn any_value() -> BoxedStrategy<Value> {
         number_strategy().prop_map(Value::Number),
         text_strategy().prop_map(Value::String),
         Just(Value::Unencodable),
-        select(UNSUPPORTED).prop_map(Value::Unsupported),
+        select(&group_payloads::tape::UNSUPPORTED_NAMES[..]).prop_map(Value::Unsupported),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![

@@ -19,18 +19,6 @@ const POOL: &[char] = &[
     '\u{200b}', '\u{2028}', '\u{fffd}', '"', '\\',
 ];
 
-const UNSUPPORTED: &[&str] = &[
-    "undefined",
-    "bigint",
-    "symbol",
-    "function",
-    "Date",
-    "Map",
-    "deeply nested value",
-    "unreadable object",
-    "array too long",
-];
-
 const NUMBERS: &[f64] = &[
     0.0,
     -0.0,
@@ -133,7 +121,7 @@ pub fn value(u: &mut Unstructured, depth: usize) -> Result<Value> {
         2 => Value::Number(number(u)?),
         3 | 4 => Value::String(text(u)?),
         5 => Value::Unencodable,
-        6 => Value::Unsupported(u.choose(UNSUPPORTED)?),
+        6 => Value::Unsupported(u.choose(&group_payloads::tape::UNSUPPORTED_NAMES)?),
         7 | 8 => {
             let n = u.int_in_range(0usize..=6)?;
             let mut items = Vec::with_capacity(n);
