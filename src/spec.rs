@@ -10,7 +10,6 @@ use crate::rules::unique::Seen;
 use crate::rules::{count, presence, types, Ctx, Pcode};
 use crate::tape::{Items, Node};
 use crate::value::Value;
-use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug)]
 pub struct Field {
@@ -84,28 +83,12 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
     let Some(pairs) = types::expect_object(ctx, path, value) else {
         return;
     };
-    // Repeated keys can only come from JSON text. Small objects are scanned; a map keeps
-    // huge ones linear.
-    let mut first_index: HashMap<&str, usize> = HashMap::default();
-    let scan = pairs.len() <= 16;
+    // Repeated keys can only come from JSON text; a repeat is reported and not checked again.
+    let mut keys = Seen::default();
     for (i, (key, v)) in pairs.iter().enumerate() {
         let key_path = path.key(key);
-        let first = if scan {
-            pairs.keys().take(i).position(|k| k == key)
-        } else {
-            first_index.get(key).copied()
-        };
-        if let Some(first) = first {
-            ctx.error(
-                key_path.render(),
-                Code::Duplicate,
-                Pcode::None,
-                params!("first" => first),
-            );
+        if keys.check(ctx, &key_path, i, key, Severity::Error, Pcode::None) {
             continue;
-        }
-        if !scan {
-            first_index.insert(key, i);
         }
         match fields.iter().find(|f| f.name == key) {
             Some(field) => check_field(ctx, &key_path, &v, field),

@@ -224,11 +224,7 @@ impl<'t> Fields<'t> {
         self.len == 0
     }
     pub fn iter(&self) -> FieldIter<'t> {
-        FieldIter {
-            left: self.len,
-            body: self.body,
-            at: 0,
-        }
+        FieldIter { keys: self.keys() }
     }
     /// The keys, in order, read without reading the values.
     pub fn keys(&self) -> KeyIter<'t> {
@@ -290,40 +286,35 @@ impl<'t> Iterator for KeyIter<'t> {
     fn next(&mut self) -> Option<&'t str> {
         let key = self.next_raw()?;
         self.skip_value();
-        Some(std::str::from_utf8(key).unwrap_or("\u{FFFD}"))
+        Some(key_text(key))
     }
 }
 
 pub struct FieldIter<'t> {
-    left: usize,
-    body: &'t [u8],
-    at: usize,
+    keys: KeyIter<'t>,
 }
 
 impl<'t> Iterator for FieldIter<'t> {
     type Item = (&'t str, Node<'t>);
     fn next(&mut self) -> Option<(&'t str, Node<'t>)> {
-        if self.left == 0 {
-            return None;
-        }
-        self.left -= 1;
-        let pair = sized_at(self.body, self.at).and_then(|(key, end)| {
-            let (value, end) = node_at(self.body, end)?;
-            // JS keys with a lone surrogate arrive with U+FFFD in its place (no field has
-            // such a name, so the key is reported as unknown either way).
-            Some(((std::str::from_utf8(key).unwrap_or("\u{FFFD}"), value), end))
-        });
-        match pair {
-            Some((pair, end)) => {
-                self.at = end;
-                Some(pair)
+        let key = self.keys.next_raw()?;
+        match node_at(self.keys.body, self.keys.at) {
+            Some((value, end)) => {
+                self.keys.at = end;
+                Some((key_text(key), value))
             }
             None => {
-                self.left = 0;
+                self.keys.left = 0;
                 None
             }
         }
     }
+}
+
+/// JS keys with a lone surrogate arrive with U+FFFD in its place (no field has such a name,
+/// so the key is reported as unknown either way).
+fn key_text(key: &[u8]) -> &str {
+    std::str::from_utf8(key).unwrap_or("\u{FFFD}")
 }
 
 impl<'t> Node<'t> {

@@ -6,37 +6,44 @@ use crate::issue::{Code, Path, Severity};
 use crate::params;
 use rustc_hash::FxHashMap as HashMap;
 
-/// Up to this many keys a linear scan beats hashing (most lists are short); past it, a map
-/// keeps a batch of 10^5 groups linear.
+/// Up to this many keys a linear scan over an inline array beats hashing and allocates
+/// nothing (most lists and objects are short); past it, a map keeps a batch of 10^5 groups
+/// linear.
 const SCAN_LIMIT: usize = 16;
 
 #[derive(Default)]
 pub struct Seen<'v> {
-    few: Vec<(&'v str, usize)>,
+    few: [(&'v str, usize); SCAN_LIMIT],
+    few_len: usize,
     many: HashMap<&'v str, usize>,
 }
 
 impl<'v> Seen<'v> {
     fn first(&self, key: &str) -> Option<usize> {
         if self.many.is_empty() {
-            self.few.iter().find(|(k, _)| *k == key).map(|&(_, i)| i)
+            self.few[..self.few_len]
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|&(_, i)| i)
         } else {
             self.many.get(key).copied()
         }
     }
 
     fn insert(&mut self, key: &'v str, index: usize) {
-        if self.many.is_empty() && self.few.len() < SCAN_LIMIT {
-            self.few.push((key, index));
+        if self.many.is_empty() && self.few_len < SCAN_LIMIT {
+            self.few[self.few_len] = (key, index);
+            self.few_len += 1;
             return;
         }
         if self.many.is_empty() {
-            self.many.extend(self.few.drain(..));
+            self.many.extend(self.few[..self.few_len].iter().copied());
         }
         self.many.insert(key, index);
     }
 
     /// Records item `index`'s key, reporting a duplicate at `path` if an earlier item had it.
+    /// Returns whether it was one.
     pub fn check(
         &mut self,
         ctx: &mut Ctx,
@@ -45,7 +52,7 @@ impl<'v> Seen<'v> {
         key: &'v str,
         severity: Severity,
         pcode: Pcode,
-    ) {
+    ) -> bool {
         match self.first(key) {
             Some(first) => {
                 ctx.report(
@@ -55,8 +62,12 @@ impl<'v> Seen<'v> {
                     pcode,
                     params!("first" => first),
                 );
+                true
             }
-            None => self.insert(key, index),
+            None => {
+                self.insert(key, index);
+                false
+            }
         }
     }
 }
