@@ -4,9 +4,14 @@
 //! "chars" are Unicode scalar values (JS `[...s].length`), "bytes" UTF-8 bytes, "utf16" UTF-16
 //! code units (JS `s.length`, what HTML `maxlength` counts), "graphemes" extended grapheme
 //! clusters (what a reader sees as one character: 👨‍👩‍👧, e + U+0301).
+//!
+//! Where the clusters end comes from outside: natively from unicode-segmentation
+//! ([`grapheme_ends`]); in the wasm build from the host's `Intl.Segmenter`
+//! (src/wasm/graphemes.js), the segmentation the browser's own caret follows, so the module
+//! does not carry the Unicode tables (11 KiB of its gzipped size). No validation rule counts
+//! graphemes; only these two helpers do.
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The four lengths of one string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -17,8 +22,30 @@ pub struct Measure {
     pub graphemes: usize,
 }
 
-/// Every length of `s` in one pass over its characters plus one over its graphemes.
+/// Where each extended grapheme cluster of `s` ends: ascending UTF-8 byte offsets, the last
+/// one `s.len()` (none for "").
+#[cfg(not(target_arch = "wasm32"))]
+pub fn grapheme_ends(s: &str) -> Vec<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.grapheme_indices(true)
+        .map(|(start, grapheme)| start + grapheme.len())
+        .collect()
+}
+
+/// [`measure_with`] the clusters of [`grapheme_ends`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn measure(s: &str) -> Measure {
+    measure_with(s, &grapheme_ends(s))
+}
+
+/// [`truncate_with`] the clusters of [`grapheme_ends`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn truncate(s: &str, max: usize, unit: TextUnit) -> &str {
+    truncate_with(s, max, unit, &grapheme_ends(s))
+}
+
+/// Every length of `s`, given where its grapheme clusters end.
+pub fn measure_with(s: &str, grapheme_ends: &[usize]) -> Measure {
     let (chars, utf16) = s
         .chars()
         .fold((0, 0), |(n, u), c| (n + 1, u + c.len_utf16()));
@@ -26,7 +53,7 @@ pub fn measure(s: &str) -> Measure {
         chars,
         bytes: s.len(),
         utf16,
-        graphemes: s.graphemes(true).count(),
+        graphemes: grapheme_ends.len(),
     }
 }
 
@@ -64,23 +91,33 @@ impl TextUnit {
 }
 
 /// The longest prefix of `s` that is at most `max` long in `unit` and ends on a grapheme
-/// boundary: a family emoji or a letter with its combining accent is kept whole or dropped
-/// whole, never split (so the prefix can be shorter than `max` allows).
-pub fn truncate(s: &str, max: usize, unit: TextUnit) -> &str {
+/// boundary (`grapheme_ends`): a family emoji or a letter with its combining accent is kept
+/// whole or dropped whole, never split (so the prefix can be shorter than `max` allows).
+/// An end that is not a character boundary of `s` stops the cut there, never a panic.
+pub fn truncate_with<'s>(
+    s: &'s str,
+    max: usize,
+    unit: TextUnit,
+    grapheme_ends: &[usize],
+) -> &'s str {
     let mut used = 0usize;
     let mut end = 0usize;
-    for (start, grapheme) in s.grapheme_indices(true) {
+    for &next in grapheme_ends {
+        let Some(grapheme) = s.get(end..next) else {
+            break;
+        };
         used = used.saturating_add(unit.cost(grapheme));
         if used > max {
             break;
         }
-        end = start + grapheme.len();
+        end = next;
     }
-    // `end` is always a grapheme boundary of `s`, so `get` cannot fail; `get` keeps it panic-free.
+    // `end` is 0 or an end `get` accepted: a character boundary, so this cannot fail.
     s.get(..end).unwrap_or("")
 }
 
-#[cfg(test)]
+// Natively: the wasm build's segmentation is tested through its exports (tests/wasm.rs).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -154,7 +191,6 @@ mod tests {
         assert_eq!(truncate(s, usize::MAX, TextUnit::Chars), s);
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn truncate_is_the_longest_fitting_grapheme_prefix(
@@ -175,13 +211,20 @@ mod tests {
             };
             proptest::prop_assert!(s.starts_with(cut));
             proptest::prop_assert!(len(cut) <= max);
-            let boundaries: Vec<usize> = s.grapheme_indices(true).map(|(i, _)| i).collect();
-            proptest::prop_assert!(cut.len() == s.len() || boundaries.contains(&cut.len()));
+            let ends = grapheme_ends(&s);
+            proptest::prop_assert!(cut.is_empty() || ends.contains(&cut.len()));
             // The next grapheme would not fit.
-            if let Some(next) = s[cut.len()..].graphemes(true).next() {
-                proptest::prop_assert!(len(&s[..cut.len() + next.len()]) > max);
+            if let Some(&next) = ends.iter().find(|&&end| end > cut.len()) {
+                proptest::prop_assert!(len(&s[..next]) > max);
             }
         }
+    }
+
+    #[test]
+    fn truncate_stops_at_an_end_inside_a_character() {
+        // Ends come from outside (the host's segmenter in wasm); a wrong one never panics.
+        assert_eq!(truncate_with("a😂b", 9, TextUnit::Chars, &[1, 3, 6]), "a");
+        assert_eq!(truncate_with("ab", 9, TextUnit::Chars, &[1, 7]), "a");
     }
 
     #[test]

@@ -179,3 +179,75 @@ fn providers_lists_ids_methods_and_urls() {
         assert!(matches!(p["method"].as_str(), Some("POST" | "GET")));
     }
 }
+
+/// In wasm, graphemes come from the host's `Intl.Segmenter` (src/text.rs): the same counts and
+/// cuts as the native unicode-segmentation ones in src/text.rs's tests.
+#[wasm_bindgen_test]
+fn measure_and_truncate_segment_graphemes_with_the_host() {
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let measured = to_json(&wasm::measure(family.into()).expect("measure"));
+    assert_eq!(
+        measured,
+        serde_json::json!({"chars": 5, "bytes": 18, "utf16": 8, "graphemes": 1})
+    );
+    let e_acute = "e\u{0301}";
+    let measured = to_json(&wasm::measure(format!("{e_acute}😂𠀀").into()).expect("measure"));
+    assert_eq!(measured["graphemes"], 3);
+    let text = format!("ab{family}c");
+    let cut = |max: f64, unit: Option<&str>| -> String {
+        wasm::truncate(text.clone().into(), max.into(), unit.map(JsValue::from))
+            .expect("truncate")
+            .into()
+    };
+    assert_eq!(cut(6.0, None), "ab");
+    assert_eq!(cut(7.0, None), format!("ab{family}"));
+    assert_eq!(cut(3.0, Some("graphemes")), format!("ab{family}"));
+    assert_eq!(cut(9.0, Some("utf16")), "ab");
+    assert_eq!(cut(f64::INFINITY, Some("bytes")), text);
+    // A lone surrogate is one U+FFFD to the segmenter as to Rust: offsets still line up.
+    let lone = js(r#""a\uD800b""#);
+    assert_eq!(
+        to_json(&wasm::measure(lone.clone()).expect("measure"))["graphemes"],
+        3
+    );
+    let cut: String = wasm::truncate(lone, 2.0.into(), None)
+        .expect("truncate")
+        .into();
+    assert_eq!(cut.encode_utf16().count(), 2);
+}
+
+/// A page may replace `Intl.Segmenter`: boundaries that do not fit the text, or none at all,
+/// are a TypeError, never a panic, and the module works again once the real one is back.
+#[wasm_bindgen_test]
+fn a_replaced_or_missing_segmenter_is_a_type_error_not_a_panic() {
+    let real = js("Intl.Segmenter");
+    let set = |segmenter: &JsValue| {
+        Function::new_with_args("s", "Intl.Segmenter = s")
+            .call1(&JsValue::NULL, segmenter)
+            .expect("replace Intl.Segmenter");
+    };
+    let liars = [
+        // Out of order, past the end, inside a surrogate pair, and nothing for non-empty text.
+        "function () { return { segment: () => [{ index: 0, segment: 'xx' }, { index: 0, segment: 'x' }] }; }",
+        "function () { return { segment: () => [{ index: 0, segment: 'abcd' }] }; }",
+        "function () { return { segment: () => [{ index: 0, segment: 'a' }] }; }",
+        "function () { return { segment: () => [] }; }",
+        "function () { throw new Error('no'); }",
+        "undefined",
+    ];
+    let mut errors = Vec::new();
+    for liar in liars {
+        set(&js(liar));
+        errors.push(wasm::measure("a😂".into()).map(|_| ()));
+        errors.push(wasm::truncate("a😂".into(), 1.0.into(), None).map(|_| ()));
+    }
+    set(&real);
+    for error in errors {
+        let error = error.expect_err("a lying or missing segmenter is an error");
+        assert!(error.is_instance_of::<js_sys::TypeError>());
+    }
+    assert_eq!(
+        to_json(&wasm::measure("ab".into()).expect("measure"))["graphemes"],
+        2
+    );
+}

@@ -759,6 +759,43 @@ pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<Js
     Ok(Object::freeze(&root).into())
 }
 
+#[wasm_bindgen(module = "/src/wasm/graphemes.js")]
+extern "C" {
+    /// UTF-16 offsets where each grapheme cluster of `text` ends (`Intl.Segmenter`); None
+    /// when the host has none. Never throws.
+    #[wasm_bindgen(js_name = grapheme_ends)]
+    fn host_grapheme_ends(text: &str) -> Option<js_sys::Uint32Array>;
+}
+
+/// Where each grapheme cluster of `text` ends, as UTF-8 byte offsets (what
+/// [`text::measure_with`] takes), from the host's `Intl.Segmenter`. Offsets that do not fall
+/// on character boundaries in order (a replaced `Intl.Segmenter`) are an error, not a guess.
+fn grapheme_ends(text: &str) -> Result<Vec<usize>, JsValue> {
+    let utf16_ends = host_grapheme_ends(text)
+        .ok_or_else(|| {
+            type_error(
+                "graphemes need Intl.Segmenter (Node 16+, Chrome 87+, Safari 14.1+, Firefox 125+)",
+            )
+        })?
+        .to_vec();
+    let mut ends = Vec::with_capacity(utf16_ends.len());
+    let mut wanted = utf16_ends.iter().map(|&end| end as usize).peekable();
+    let mut utf16 = 0usize;
+    for (start, c) in text.char_indices() {
+        utf16 += c.len_utf16();
+        if wanted.peek() == Some(&utf16) {
+            wanted.next();
+            ends.push(start + c.len_utf8());
+        }
+    }
+    if wanted.next().is_some() || ends.last().copied().unwrap_or(0) != text.len() {
+        return Err(type_error(
+            "Intl.Segmenter gave grapheme boundaries that do not fit the text",
+        ));
+    }
+    Ok(ends)
+}
+
 /// Lengths of `text` in every unit the rules use: code points, UTF-8 bytes, UTF-16 code units
 /// and graphemes. (A lone surrogate counts as the 3 bytes of the U+FFFD a UTF-8 encoder sends.)
 #[wasm_bindgen(unchecked_return_type = "TextMeasure")]
@@ -768,7 +805,7 @@ pub fn measure(
     let text = text
         .as_string()
         .ok_or_else(|| type_error("text must be a string"))?;
-    to_js(&text::measure(&text))
+    to_js(&text::measure_with(&text, &grapheme_ends(&text)?))
 }
 
 /// The longest prefix of `text` at most `max` long in `unit` ("chars" by default, "bytes",
@@ -799,7 +836,7 @@ pub fn truncate(
     // Rust sees lone surrogates as U+FFFD, one UTF-16 unit each, so offsets match the original.
     let decoded = String::from(original);
     // `as` saturates: Infinity and huge limits mean "no limit".
-    let prefix = text::truncate(&decoded, max as usize, unit);
+    let prefix = text::truncate_with(&decoded, max as usize, unit, &grapheme_ends(&decoded)?);
     let end = u32::try_from(prefix.encode_utf16().count()).unwrap_or(u32::MAX);
     Ok(original.slice(0, end))
 }
