@@ -61,6 +61,17 @@ pub fn validate(
     Ok(providers::validate(provider, payload, options))
 }
 
+/// Validates JSON text for the provider with id `provider_id`, reading it straight onto a
+/// tape: repeated keys are reported, and text that is not JSON is one `invalid_type` error.
+pub fn validate_json(
+    provider_id: &str,
+    text: &str,
+    options: &Options,
+) -> Result<Report, UnknownProvider> {
+    let provider = provider(provider_id).ok_or(UnknownProvider)?;
+    Ok(providers::validate_json(provider, text, options))
+}
+
 /// Validates and, when the payload is valid and the options are safe, builds the exact signed
 /// request. `build_options` is the JS-shaped object of SPEC §4; typed builders live in each
 /// provider module (`geelark::build_request`, `tencent_iai::build_request`, …).

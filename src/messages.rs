@@ -73,7 +73,7 @@ pub fn charset_text(id: &str, locale: Locale) -> &'static str {
 /// "a string", "an integer"; names of single values ("null", "NaN") stay bare.
 fn with_article(type_name: &str) -> String {
     match type_name {
-        "null" | "undefined" | "NaN" | "Infinity" | "" => type_name.to_owned(),
+        "null" | "undefined" | "NaN" | "Infinity" | "JSON text" | "" => type_name.to_owned(),
         _ if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {type_name}"),
         _ => format!("a {type_name}"),
     }
@@ -117,6 +117,12 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 (None, Some(_)) => format!("already exists (HTTP {})", param(p, "status")),
                 (None, None) => "already exists".into(),
             },
+            Code::InvalidType if p.get("line").is_some() => format!(
+                "must be JSON text ({} at line {}, column {})",
+                param(p, "reason"),
+                param(p, "line"),
+                param(p, "column")
+            ),
             Code::InvalidType => format!(
                 "must be {} (got {})",
                 with_article(&param(p, "expected")),
@@ -184,6 +190,12 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 (None, Some(_)) => format!("已存在（HTTP {}）", param(p, "status")),
                 (None, None) => "已存在".into(),
             },
+            Code::InvalidType if p.get("line").is_some() => format!(
+                "应为 JSON 文本（第 {} 行第 {} 列：{}）",
+                param(p, "line"),
+                param(p, "column"),
+                param(p, "reason")
+            ),
             Code::InvalidType => format!(
                 "类型应为 {}（实际为 {}）",
                 param(p, "expected"),

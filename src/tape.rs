@@ -25,6 +25,9 @@
 
 use crate::value::Value;
 
+mod json;
+pub use json::{from_json, JsonError};
+
 pub const NULL: u8 = 0;
 pub const FALSE: u8 = 1;
 pub const TRUE: u8 = 2;

@@ -19,7 +19,7 @@ use group_payloads::{
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 /// In every string the arbitrary trees hold (sometimes): must never reach an issue.
 const MARK: &str = "QZXMARK";
@@ -836,6 +836,42 @@ proptest! {
                 prop_assert_eq!(cut, s.as_str());
             }
         }
+    }
+}
+
+/// `v` with what JSON text cannot say replaced: lone surrogates, JS-only values and non-finite
+/// numbers become null, -0 becomes 0 (JSON text writes it as 0).
+fn jsonable(v: Value) -> Value {
+    match v {
+        Value::Unencodable | Value::Unsupported(_) => Value::Null,
+        Value::Number(n) if !n.is_finite() => Value::Null,
+        Value::Number(n) if n == 0.0 && n.is_sign_negative() => Value::Number(0.0),
+        Value::Array(items) => Value::Array(items.into_iter().map(jsonable).collect()),
+        Value::Object(fields) => {
+            Value::Object(fields.into_iter().map(|(k, v)| (k, jsonable(v))).collect())
+        }
+        other => other,
+    }
+}
+
+/// JSON text read straight onto the tape is the value's own tape, and validates the same.
+#[test]
+fn json_text_validates_as_its_value() {
+    for provider in PROVIDERS.iter() {
+        let values = prop_oneof![any_value(), payload_for(provider.fields)].prop_map(jsonable);
+        runner(300)
+            .run(&(values, select(all_options())), |(value, options)| {
+                let text = value.to_json();
+                let tape = group_payloads::tape::from_json(&text)
+                    .map_err(|e| TestCaseError::fail(format!("{text}: {e:?}")))?;
+                prop_assert_eq!(&tape, &group_payloads::tape::encode(&value), "{}", text);
+                prop_assert_eq!(
+                    providers::validate_json(provider, &text, &options),
+                    providers::validate(provider, &value, &options)
+                );
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", provider.id));
     }
 }
 

@@ -251,3 +251,79 @@ fn a_replaced_or_missing_segmenter_is_a_type_error_not_a_panic() {
         2
     );
 }
+
+fn validate_json(provider: &str, text: JsValue) -> Json {
+    to_json(&wasm::validate_json(provider.into(), text, None).expect("no throw"))
+}
+
+/// `validateJson(p, JSON.stringify(x))` reports what `validate(p, x)` does, for every fixture
+/// (lone surrogates included: those go through the JSON.parse fallback).
+#[wasm_bindgen_test]
+fn validate_json_reports_what_validate_reports_for_every_fixture() {
+    let cases: js_sys::Array = JSON::parse(FIXTURES).unwrap().unchecked_into();
+    let mut failures = Vec::new();
+    for case in cases.iter() {
+        let get = |k: &str| js_sys::Reflect::get(&case, &k.into()).unwrap();
+        let provider = get("provider").as_string().unwrap();
+        let (payload, options) = (get("payload"), get("options"));
+        let text: JsValue = JSON::stringify(&payload).unwrap().into();
+        let from_text = wasm::validate_json(provider.as_str().into(), text, Some(options.clone()));
+        let from_value = validate(&provider, payload, options);
+        if from_text.map(|r| to_json(&r)).ok().as_ref() != Some(&from_value) {
+            failures.push(get("name").as_string().unwrap());
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn validate_json_reports_repeated_keys_lone_surrogates_and_text_that_is_not_json() {
+    // A key repeated in the text: JSON.parse would keep the second list only.
+    let report = validate_json(
+        "geelark",
+        r#"{"list":[{"name":"a"}],"list":[{"name":"b"}]}"#.into(),
+    );
+    assert_eq!(report["ok"], false);
+    assert_eq!(
+        rows(&report["errors"], false),
+        serde_json::json!([["list", "duplicate"]])
+    );
+    // Lone surrogates, escaped in the text and raw in the string, are reported where they are.
+    for text in [
+        js(r#""{\"list\":[{\"name\":\"a\\ud800\"}]}""#),
+        js(r#""{\"list\":[{\"name\":\"a\ud800\"}]}""#),
+    ] {
+        let report = validate_json("geelark", text);
+        assert_eq!(
+            rows(&report["errors"], false),
+            serde_json::json!([["list[0].name", "invalid_encoding"]])
+        );
+    }
+    // Not JSON: one invalid_type error at the root, with where.
+    let report = validate_json("geelark", "{\n  \"list\": [1,]\n}".into());
+    assert_eq!(
+        rows(&report["errors"], false),
+        serde_json::json!([["", "invalid_type"]])
+    );
+    let params = &report["errors"][0]["params"];
+    assert_eq!(
+        (params["line"].clone(), params["column"].clone()),
+        (2.into(), 14.into())
+    );
+    assert!(report["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("line 2, column 14"));
+    // JSON that is not an object is the same report as the value itself.
+    for text in ["null", "[]", "\"x\"", "1e400"] {
+        let value = JSON::parse(text).unwrap();
+        assert_eq!(
+            validate_json("tencent-iai", text.into()),
+            validate("tencent-iai", value, JsValue::UNDEFINED),
+            "{text}"
+        );
+    }
+    // Misuse throws, as in validate.
+    let thrown = wasm::validate_json("geelark".into(), JsValue::from(5), None).unwrap_err();
+    assert!(thrown.is_instance_of::<js_sys::TypeError>());
+}

@@ -7,10 +7,11 @@ pub mod response;
 pub mod selfcommunity;
 pub mod tencent_iai;
 
-use crate::issue::{Issue, Path, Report};
+use crate::issue::{Code, Issue, Path, Report};
 use crate::options::{Options, OptionsError};
+use crate::params;
 use crate::request::{HttpRequest, Method};
-use crate::rules::Ctx;
+use crate::rules::{Ctx, Pcode};
 use crate::spec::{self, Field, Kind};
 use crate::tape::{self, Node};
 use crate::value::Value;
@@ -137,6 +138,40 @@ pub fn provider(id: &str) -> Option<&'static Provider> {
 /// Every documented rule over a whole payload; all problems, in document order.
 pub fn validate(provider: &Provider, payload: &Value, options: &Options) -> Report {
     validate_node(provider, &tape::root(&tape::encode(payload)), options)
+}
+
+/// [`validate`] of JSON text, read straight onto a tape ([`tape::from_json`]): no tree is
+/// built, and a key the text repeats is reported (`JSON.parse` would keep only the last).
+pub fn validate_json(provider: &Provider, text: &str, options: &Options) -> Report {
+    match tape::from_json(text) {
+        Ok(tape) => validate_node(provider, &tape::root(&tape), options),
+        Err(error) => not_json(&error, options),
+    }
+}
+
+/// The report for text [`tape::from_json`] could not read: one `invalid_type` error at the
+/// root, with serde_json's reason and where the text stops being JSON.
+pub fn not_json(error: &tape::JsonError, options: &Options) -> Report {
+    let mut ctx = Ctx::new(options);
+    let params = match error {
+        tape::JsonError::Syntax {
+            reason,
+            line,
+            column,
+        } => params!(
+            "expected" => "JSON text",
+            "actual" => "invalid JSON",
+            "reason" => *reason,
+            "line" => *line,
+            "column" => *column,
+        ),
+        tape::JsonError::HardNumber => params!(
+            "expected" => "JSON text",
+            "actual" => "a number this build cannot read exactly",
+        ),
+    };
+    ctx.error(String::new(), Code::InvalidType, Pcode::None, params);
+    ctx.finish()
 }
 
 /// [`validate`] over a payload already on a tape (what the JS layer writes).

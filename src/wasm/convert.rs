@@ -18,6 +18,11 @@ extern "C" {
     fn pending_tape() -> js_sys::Uint8Array;
     /// `{ok: true, errors: [], warnings: []}`, fresh each time.
     pub fn ok_report() -> JsValue;
+    /// False when the string holds a lone UTF-16 surrogate.
+    pub fn is_well_formed(text: &JsValue) -> bool;
+    /// `[JSON.parse(text)]`; None when it is not JSON.
+    #[wasm_bindgen(js_name = parse_json)]
+    fn parse_json_boxed(text: &JsValue) -> Option<js_sys::Array>;
 }
 
 const TAPE_CAPACITY: usize = 1 << 12;
@@ -47,6 +52,11 @@ fn read_into<R>(js: &JsValue, buffer: &mut Vec<u8>, f: impl FnOnce(&Node) -> R) 
     let mut large = vec![0; bytes.length() as usize];
     bytes.copy_to(&mut large);
     f(&tape::root(&large))
+}
+
+/// `JSON.parse(text)`; None when it is not JSON. Never throws.
+pub fn parse_json(text: &JsValue) -> Option<JsValue> {
+    parse_json_boxed(text).map(|boxed| boxed.get(0))
 }
 
 /// Converts any JS value into an owned tree; never throws.

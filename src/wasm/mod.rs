@@ -11,6 +11,7 @@ use crate::options::{Options, OptionsError, OptionsReader};
 use crate::providers::{self, Provider, Response, PROVIDERS};
 use crate::schema::{self as field_schema, StandardIssue};
 use crate::sign;
+use crate::tape;
 use crate::text::{self, TextUnit};
 use crate::value::Value;
 use crate::{Report, UnknownProvider};
@@ -408,6 +409,40 @@ pub fn validate(
     let report = with_node(&payload, |node| {
         providers::validate_node(provider, node, &options)
     });
+    report_to_js(&report)
+}
+
+/// Validates JSON text: the report of `validate(provider, JSON.parse(text), options)`, read
+/// straight from the text in wasm with no JS objects built, except that a key the text repeats
+/// is reported (`JSON.parse` keeps only the last). Text that is not JSON is one
+/// `invalid_type` error at `""` saying where. Throws only on misuse, as `validate` does.
+#[wasm_bindgen(js_name = validateJson, unchecked_return_type = "Report")]
+pub fn validate_json(
+    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    let provider = provider_arg(&provider)?;
+    let options = optional_options(options)?;
+    let source = text
+        .as_string()
+        .ok_or_else(|| type_error("text must be a string of JSON"))?;
+    // Copying into wasm turns a lone surrogate into U+FFFD; only then is the original asked.
+    let lossy = source.contains('\u{FFFD}') && !convert::is_well_formed(&text);
+    let report = match tape::from_json(&source) {
+        Ok(tape) if !lossy => providers::validate_node(provider, &tape::root(&tape), &options),
+        Err(error @ tape::JsonError::Syntax { .. }) => providers::not_json(&error, &options),
+        // Raw lone surrogates (the copy into wasm replaced them) and numbers past the exact
+        // fast path (src/tape/json.rs): JSON.parse reads those, and validation goes on.
+        _ => match convert::parse_json(&text) {
+            Some(value) => with_node(&value, |node| {
+                providers::validate_node(provider, node, &options)
+            }),
+            None => providers::not_json(&tape::JsonError::HardNumber, &options),
+        },
+    };
     report_to_js(&report)
 }
 

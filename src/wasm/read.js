@@ -311,6 +311,20 @@ export function pending_tape() {
   return bytes;
 }
 
+/** False when `text` (a string) holds a lone UTF-16 surrogate. */
+export function is_well_formed(text) {
+  return isWellFormed(text);
+}
+
+/** [JSON.parse(text)], or undefined when it is not JSON (boxed: the text may be "null"). */
+export function parse_json(text) {
+  try {
+    return [JSON.parse(text)];
+  } catch {
+    return undefined;
+  }
+}
+
 /** The report of a payload with nothing to say, built here rather than parsed from text. */
 export function ok_report() {
   return { ok: true, errors: [], warnings: [] };

@@ -92,7 +92,7 @@ describe("Node entry points", () => {
     assert.equal(out.ok, false);
     assert.equal(out.code, "blank");
     assert.equal(out.chars, 1);
-    for (const name of ["validate", "validateField", "buildRequest", "parseResponse", "constraints", "jsonSchema",
+    for (const name of ["validate", "validateJson", "validateField", "buildRequest", "parseResponse", "constraints", "jsonSchema",
       "schema", "providers", "measure", "truncate", "signTc3", "geelarkSign", "capillaryBasicAuth"]) {
       assert.ok(out.names.includes(name), `CommonJS export ${name} missing`);
     }
@@ -239,6 +239,38 @@ describe("measure and truncate", () => {
     assert.throws(() => gp.truncate("abc", 2, "words"), TypeError);
     assert.throws(() => gp.truncate(42, 2), TypeError);
     assert.throws(() => gp.measure(42), TypeError);
+  });
+});
+
+describe("validateJson", () => {
+  test("reports what validate reports on the parsed text, plus the keys JSON.parse drops", () => {
+    const payloads = [
+      { list: [{ name: "市场部" }, { name: " " }, { name: "市场部", remark: "😀".repeat(501) }] },
+      { GroupName: "人脸库-Staff_01", GroupId: "staff-01@hq", Tag: "总部" },
+      { GroupName: "a b", GroupId: "组".repeat(22), GroupExDescriptions: ["x", "x"], FaceModelVersion: "4.0" },
+      { list: [{ name: "a\ud800" }] },
+      null,
+      [1, 2],
+    ];
+    for (const provider of ["geelark", "tencent-iai"]) {
+      for (const payload of payloads) {
+        for (const options of [undefined, { locale: "zh-CN" }, { lenient: true }]) {
+          assert.deepEqual(gp.validateJson(provider, JSON.stringify(payload), options),
+            gp.validate(provider, payload, options), `${provider} ${JSON.stringify(payload)}`);
+        }
+      }
+    }
+    const repeated = gp.validateJson("tencent-iai", '{"GroupName":"a","GroupId":"b","GroupName":"c"}');
+    assert.deepEqual(rows(repeated.errors), [["GroupName", "duplicate"]]);
+  });
+
+  test("text that is not JSON is one invalid_type error saying where; a non-string throws", () => {
+    const report = gp.validateJson("geelark", '{"list": [{"name": "a"},]}');
+    assert.equal(report.ok, false);
+    assert.deepEqual(rows(report.errors), [["", "invalid_type"]]);
+    assert.deepEqual([report.errors[0].params.line, report.errors[0].params.column], [1, 25]);
+    assert.throws(() => gp.validateJson("geelark", { list: [] }), TypeError);
+    assert.throws(() => gp.validateJson("nope", "{}"), TypeError);
   });
 });
 

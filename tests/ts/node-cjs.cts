@@ -2,6 +2,7 @@
 import gp = require("group-payloads");
 
 const report: gp.Report = gp.validate("capillary", { name: "x", rank: 1 });
+const fromText: gp.Report = gp.validateJson("geelark", '{"list":[]}', { locale: "zh-CN" });
 const lengths: gp.TextMeasure = gp.measure("𠀀");
 const cut: string = gp.truncate("😂a", 1, "chars");
 const fields: gp.FieldConstraint[] = gp.constraints("gochat");
@@ -11,4 +12,4 @@ const s: gp.PayloadSchema<"capillary"> = gp.schema("capillary");
 // @ts-expect-error: the CommonJS build needs no init and has no default export
 gp.default();
 
-export = { report, lengths, cut, fields, issues, s };
+export = { report, fromText, lengths, cut, fields, issues, s };
