@@ -958,13 +958,11 @@ fn collect_text_limits(
     }
 }
 
-/// BUG (Cargo.toml): serde_json without its `float_roundtrip` feature reads some decimals one
-/// bit off, so `Value::from_json` (validateJson, every response body) disagrees with
-/// `JSON.parse`, and a number printed by `to_json` can read back as another. Found by the
-/// `validate_json` fuzz target. Fix: `serde_json = { version = "1", features =
-/// ["float_roundtrip"] }`.
+/// JSON text is read as `JSON.parse` reads it (src/tape/json.rs), numbers to the bit:
+/// `Value::from_json` (validateJson, every response body) agrees with JS, and a number printed
+/// by `to_json` reads back as itself. (serde_json without its `float_roundtrip` tables read
+/// some decimals one bit off; the `validate_json` fuzz target found it.)
 #[test]
-#[ignore = "BUG: serde_json needs the float_roundtrip feature (see the QA report)"]
 fn json_numbers_read_exactly_as_json_parse_reads_them() {
     // node -p 'JSON.parse("1000000000000000000000000000001000000000000000") === 1e45' → true
     let v = Value::from_json("1000000000000000000000000000001000000000000000").unwrap();
@@ -986,14 +984,10 @@ fn json_numbers_read_exactly_as_json_parse_reads_them() {
         .unwrap();
 }
 
-/// BUG (src/rules/presence.rs, `is_blank`): documented as blank "as JS `trim` sees it", but
-/// Rust's `char::is_whitespace` (Unicode White_Space) is not ECMAScript's WhiteSpace +
-/// LineTerminator: `"\u{feff}".trim()` is `""` in JS yet not blank here, and U+0085 is blank
-/// here yet kept by JS `trim`. A form that checks `value.trim() === ""` disagrees with
-/// `validate`. Fix: `s.chars().all(|c| (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}')`
-/// (and the same predicate in `check_surrounding_whitespace`).
+/// Blank means what JS `trim` leaves empty (ECMAScript WhiteSpace + LineTerminator, not
+/// Unicode White_Space): `"\u{feff}".trim()` is `""` in JS, and U+0085 survives `trim`, so a
+/// form that checks `value.trim() === ""` agrees with `validate`.
 #[test]
-
 fn blank_means_what_js_trim_means() {
     let mut checked = 0;
     for provider in PROVIDERS.iter() {

@@ -150,26 +150,16 @@ pub fn validate_json(provider: &Provider, text: &str, options: &Options) -> Repo
 }
 
 /// The report for text [`tape::from_json`] could not read: one `invalid_type` error at the
-/// root, with serde_json's reason and where the text stops being JSON.
+/// root, with why and where the text stops being JSON.
 pub fn not_json(error: &tape::JsonError, options: &Options) -> Report {
     let mut ctx = Ctx::new(options);
-    let params = match error {
-        tape::JsonError::Syntax {
-            reason,
-            line,
-            column,
-        } => params!(
-            "expected" => "JSON text",
-            "actual" => "invalid JSON",
-            "reason" => *reason,
-            "line" => *line,
-            "column" => *column,
-        ),
-        tape::JsonError::HardNumber => params!(
-            "expected" => "JSON text",
-            "actual" => "a number this build cannot read exactly",
-        ),
-    };
+    let params = params!(
+        "expected" => "JSON text",
+        "actual" => "invalid JSON",
+        "reason" => error.reason,
+        "line" => error.line,
+        "column" => error.column,
+    );
     ctx.error(String::new(), Code::InvalidType, Pcode::None, params);
     ctx.finish()
 }

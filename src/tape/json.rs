@@ -7,26 +7,21 @@
 //! JS string does; numbers are the f64 `JSON.parse` gives (`1e400` is Infinity).
 //!
 //! Hand-written rather than driven by serde_json: serde_json rejects lone-surrogate escapes
-//! and numbers past f64, and reads numbers exactly only with its `float_roundtrip` tables
-//! (10 KiB of gzipped wasm). Here numbers take the exact fast path when they can (see
-//! [`number`]) and the few others go to [`hard_number`].
+//! and numbers past f64, and reads every number exactly only with its `float_roundtrip`
+//! tables (10 KiB of gzipped wasm). Here numbers take an exact fast path when they can and a
+//! slow exact one otherwise ([`hard_number`]).
 
 use super::{close, open, push_sized, ARRAY, FALSE, NULL, NUMBER, OBJECT, STRING, TRUE};
 use super::{UNENCODABLE, UNSUPPORTED};
 use crate::value::{MAX_DEPTH, MAX_ITEMS};
 
-/// Why JSON text could not be put on a tape.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JsonError {
-    /// Not JSON: why, and where (1-based line, and 1-based column in characters).
-    Syntax {
-        reason: &'static str,
-        line: usize,
-        column: usize,
-    },
-    /// JSON whose number this build cannot read exactly (only the wasm build: see
-    /// [`hard_number`]). Callers with a JS engine go through `JSON.parse`.
-    HardNumber,
+/// Text that is not JSON: why, and where (1-based line, and 1-based column in characters).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason} at line {line}, column {column}")]
+pub struct JsonError {
+    pub reason: &'static str,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Writes JSON text as a tape (the format of src/tape.rs); see the module docs.
@@ -78,7 +73,7 @@ impl Reader<'_> {
     fn error(&self, reason: &'static str) -> JsonError {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-        JsonError::Syntax {
+        JsonError {
             reason: if self.pos >= self.bytes.len() {
                 "unexpected end of text"
             } else {
@@ -304,9 +299,8 @@ impl Reader<'_> {
         Ok(unit)
     }
 
-    /// A number, as the f64 `JSON.parse` gives: exactly, by the fast path where the digits
-    /// and the power of ten are both exact in an f64 (a single rounding then), by
-    /// [`hard_number`] otherwise.
+    /// A number, as the f64 `JSON.parse` gives: by the fast path where the digits and the
+    /// power of ten are both exact in an f64 (one rounding then), by [`hard_number`] otherwise.
     fn number(&mut self) -> Result<f64, JsonError> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
@@ -387,10 +381,7 @@ impl Reader<'_> {
         } else {
             None
         };
-        let magnitude = match magnitude {
-            Some(m) => m,
-            None => hard_number(&self.text[start..self.pos])?.abs(),
-        };
+        let magnitude = magnitude.unwrap_or_else(|| hard_number(&self.text[start..self.pos]));
         Ok(if negative { -magnitude } else { magnitude })
     }
 
@@ -491,18 +482,220 @@ fn fast_path(mantissa: u64, exponent: i64) -> Option<f64> {
     })
 }
 
-/// A number the fast path cannot read exactly: more than 19 significant digits, or a power
-/// of ten past 10^22. Natively, core's exact parser. The wasm build leaves these to
-/// `JSON.parse` ([`JsonError::HardNumber`]): core's parser brings 14 KiB of gzipped tables,
-/// and form payloads seldom hold such numbers.
-#[cfg(not(target_arch = "wasm32"))]
-fn hard_number(text: &str) -> Result<f64, JsonError> {
-    text.parse().map_err(|_| JsonError::HardNumber)
+/// A number the fast path cannot read exactly (more than 19 significant digits, or a power
+/// of ten past 10^22), correctly rounded by big-integer arithmetic. Slow, and rare in
+/// payloads and responses; core's exact parser would do the same with 14 KiB of gzipped
+/// tables in the wasm build. `text` is a JSON number already checked; the sign is the
+/// caller's.
+fn hard_number(text: &str) -> f64 {
+    let (decimal, written_exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, "0"),
+    };
+    let mut exponent = written_exponent
+        .trim_start_matches('+')
+        .parse::<i64>()
+        .unwrap_or(if written_exponent.starts_with('-') {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
+    let mut digits = Vec::with_capacity(decimal.len());
+    let mut in_fraction = false;
+    for b in decimal.bytes() {
+        match b {
+            b'.' => in_fraction = true,
+            b'0'..=b'9' => {
+                digits.push(b - b'0');
+                exponent -= i64::from(in_fraction);
+            }
+            _ => {}
+        }
+    }
+    let first = digits.iter().position(|&d| d != 0).unwrap_or(digits.len());
+    let last = digits
+        .iter()
+        .rposition(|&d| d != 0)
+        .map_or(first, |at| at + 1);
+    exponent += (digits.len() - last) as i64;
+    decimal_to_f64(&digits[first..last], exponent)
 }
 
-#[cfg(target_arch = "wasm32")]
-fn hard_number(_text: &str) -> Result<f64, JsonError> {
-    Err(JsonError::HardNumber)
+/// Significant digits kept: more never change the rounding, given the sticky bit.
+const MAX_DIGITS: usize = 800;
+
+/// The f64 nearest `digits × 10^exponent` (ties to even); `digits` are 0-9 without leading
+/// or trailing zeros.
+fn decimal_to_f64(digits: &[u8], mut exponent: i64) -> f64 {
+    if digits.is_empty() {
+        return 0.0;
+    }
+    let mut sticky = false;
+    let digits = if digits.len() > MAX_DIGITS {
+        sticky = digits[MAX_DIGITS..].iter().any(|&d| d != 0);
+        exponent += (digits.len() - MAX_DIGITS) as i64;
+        &digits[..MAX_DIGITS]
+    } else {
+        digits
+    };
+    // The value lies in [10^(magnitude - 1), 10^magnitude).
+    let magnitude = digits.len() as i64 + exponent;
+    if magnitude > 310 {
+        return f64::INFINITY;
+    }
+    if magnitude < -324 {
+        // Below 10^-325, under half the least subnormal (2^-1074 ≈ 4.9e-324).
+        return 0.0;
+    }
+    let mut big = Big::default();
+    for chunk in digits.chunks(9) {
+        let (scale, add) = chunk
+            .iter()
+            .fold((1u32, 0u32), |(s, a), &d| (s * 10, a * 10 + u32::from(d)));
+        big.mul_add(scale, add);
+    }
+    let mut shift = 0u64; // value = big × 2^-shift
+    if exponent >= 0 {
+        for _ in 0..exponent {
+            big.mul_add(10, 0);
+        }
+    } else {
+        // Enough bits that the quotient keeps 66: 53 for the mantissa, and rounding room.
+        let divisor_bits = (exponent.unsigned_abs() * 3322).div_ceil(1000) + 1;
+        shift = (66 + divisor_bits).saturating_sub(big.bit_len());
+        big.shift_left(shift);
+        for _ in 0..exponent.unsigned_abs() {
+            sticky |= big.div_small(10) != 0;
+        }
+    }
+    round_to_f64(&big, shift, sticky)
+}
+
+/// The f64 nearest `big × 2^-shift`, with `sticky` meaning "a little more than that".
+fn round_to_f64(big: &Big, shift: u64, sticky: bool) -> f64 {
+    let len = big.bit_len() as i64;
+    if len == 0 {
+        return 0.0;
+    }
+    let top = len - 1 - shift as i64; // the leading bit's power of two
+    if top > 1023 {
+        return f64::INFINITY;
+    }
+    // Mantissa bits kept: 53 when normal, fewer down the subnormals.
+    let keep = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    let dropped = len - keep;
+    if dropped > len {
+        // Under half the least subnormal.
+        return 0.0;
+    }
+    let mut mantissa = big.bits_from(dropped);
+    if dropped > 0 {
+        let half = big.bit(dropped as u64 - 1);
+        let rest = sticky || big.any_below(dropped as u64 - 1);
+        if half && (rest || mantissa & 1 == 1) {
+            mantissa += 1;
+        }
+    }
+    if keep == 53 {
+        let mut top = top;
+        if mantissa == 1 << 53 {
+            mantissa >>= 1;
+            top += 1;
+            if top > 1023 {
+                return f64::INFINITY;
+            }
+        }
+        f64::from_bits((((top + 1023) as u64) << 52) | (mantissa & ((1 << 52) - 1)))
+    } else {
+        // Subnormal: the value is mantissa × 2^-1074 (a carry into 2^52 is the least normal).
+        f64::from_bits(mantissa)
+    }
+}
+
+/// An unsigned big integer, 32-bit limbs, least significant first.
+#[derive(Default)]
+struct Big(Vec<u32>);
+
+impl Big {
+    fn mul_add(&mut self, factor: u32, add: u32) {
+        let mut carry = u64::from(add);
+        for limb in &mut self.0 {
+            let x = u64::from(*limb) * u64::from(factor) + carry;
+            *limb = x as u32;
+            carry = x >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    /// Divides in place; returns the remainder.
+    fn div_small(&mut self, divisor: u32) -> u32 {
+        let mut rest = 0u64;
+        for limb in self.0.iter_mut().rev() {
+            let x = (rest << 32) | u64::from(*limb);
+            *limb = (x / u64::from(divisor)) as u32;
+            rest = x % u64::from(divisor);
+        }
+        while self.0.last() == Some(&0) {
+            self.0.pop();
+        }
+        rest as u32
+    }
+
+    fn shift_left(&mut self, bits: u64) {
+        let (limbs, bits) = ((bits / 32) as usize, (bits % 32) as u32);
+        if bits > 0 {
+            let mut carry = 0u32;
+            for limb in &mut self.0 {
+                let next = *limb >> (32 - bits);
+                *limb = (*limb << bits) | carry;
+                carry = next;
+            }
+            if carry > 0 {
+                self.0.push(carry);
+            }
+        }
+        self.0.splice(0..0, std::iter::repeat_n(0, limbs));
+    }
+
+    fn bit_len(&self) -> u64 {
+        match self.0.last() {
+            Some(&top) => self.0.len() as u64 * 32 - u64::from(top.leading_zeros()),
+            None => 0,
+        }
+    }
+
+    fn bit(&self, at: u64) -> bool {
+        let limb = self.0.get((at / 32) as usize).copied().unwrap_or(0);
+        limb >> (at % 32) & 1 == 1
+    }
+
+    fn any_below(&self, at: u64) -> bool {
+        let (limbs, bits) = ((at / 32) as usize, at % 32);
+        self.0.iter().take(limbs).any(|&l| l != 0)
+            || self
+                .0
+                .get(limbs)
+                .is_some_and(|&l| l & ((1u32 << bits) - 1) != 0)
+    }
+
+    /// The bits from `from` up (at most 64 of them: the caller keeps 53), as a u64.
+    fn bits_from(&self, from: i64) -> u64 {
+        if from <= 0 {
+            let word = self
+                .0
+                .iter()
+                .rev()
+                .fold(0u64, |w, &l| (w << 32) | u64::from(l));
+            return word << from.unsigned_abs();
+        }
+        (0..64)
+            .take_while(|i| from as u64 + i < self.bit_len())
+            .fold(0u64, |word, i| {
+                word | (u64::from(self.bit(from as u64 + i)) << i)
+            })
+    }
 }
 
 /// [`close`], also writing the item or pair count, known only at the end.
@@ -514,6 +707,7 @@ fn close_counted(out: &mut [u8], body_start: usize, count: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object;
     use crate::tape::{encode, root, Node};
     use crate::value::Value;
 
@@ -523,24 +717,28 @@ mod tests {
 
     #[test]
     fn json_text_gives_the_tape_of_its_value() {
-        for text in [
-            r#"{"list":[{"name":"市场部 😂 \"q\" \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00","n":1.5}],"z":[true,false,null]}"#,
-            "[]",
-            "{}",
-            r#""just a string""#,
-            "[0,-1,9007199254740993,18446744073709551615,18446744073709551616,-9223372036854775809]",
-            "[1e300,5e-324,0.1,0.30000000000000004,123.456e-7,1E+2,1e22,1e23,4.35e-321,2.2250738585072014e-308]",
-            "[3.141592653589793238462643383279,100000000000000000000000,0.000001,-0.0e5]",
-            " \n\t{ \"a\" : [ 1 , { } ] } \r\n",
-        ] {
-            let value = Value::from_json(text).unwrap();
-            let expected = encode(&value);
-            let tape = from_text(text);
-            // Compare numbers exactly: serde_json's own reading may be 1 ULP off (its exact
-            // mode is not enabled); core's parser is the reference.
-            assert_eq!(root(&tape).to_value().to_json(), value.to_json(), "{text}");
-            assert_eq!(tape.len(), expected.len(), "{text}");
-        }
+        let text = r#" {"list":[{"name":"市场部 😂 \"q\" \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00",
+            "n":1.5}], "z" : [ true,false,null ,[], {}],"e":"","":-2} "#;
+        let expected = object! {
+            "list" => Value::Array(vec![object! {
+                "name" => "市场部 😂 \"q\" \\ / \u{8}\u{c}\n\r\t é 😀",
+                "n" => Value::Number(1.5),
+            }]),
+            "z" => Value::Array(vec![
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null,
+                Value::Array(vec![]),
+                Value::Object(vec![]),
+            ]),
+            "e" => "",
+            "" => Value::Number(-2.0),
+        };
+        assert_eq!(from_text(text), encode(&expected));
+        assert_eq!(
+            from_text(r#""just a string""#),
+            encode(&Value::from("just a string"))
+        );
         let tape = from_text("[0.1, 1e23, 2.2250738585072014e-308, -0]");
         let Node::Array(items) = root(&tape) else {
             panic!("not an array")
@@ -592,6 +790,71 @@ mod tests {
             };
             let exact: f64 = text.parse().unwrap();
             assert_eq!(n.to_bits(), exact.to_bits(), "{text}");
+        }
+    }
+
+    /// Core's parser is exact; the slow path must agree with it bit for bit.
+    fn check_hard(text: &str) {
+        let exact: f64 = text.parse().unwrap();
+        let got = hard_number(text.trim_start_matches('-'));
+        assert_eq!(
+            got.to_bits(),
+            exact.abs().to_bits(),
+            "{text}: {got:e} vs {exact:e}"
+        );
+    }
+
+    #[test]
+    fn the_slow_path_rounds_like_core_at_the_edges() {
+        for text in [
+            "1000000000000000000000000000001000000000000000",
+            "9007199254740993",
+            "9007199254740993.0000000000000000001",
+            "9007199254740995",
+            "1e23",
+            "8.988465674311579e307",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "1e309",
+            "2.2250738585072011e-308",
+            "2.2250738585072014e-308",
+            "4.9406564584124654e-324",
+            "2.4703282292062327e-324",
+            "2.4703282292062328e-324",
+            "2.4703282292062327208e-324",
+            "1e-324",
+            "1e-400",
+            "0.1",
+            "123456789012345678901234567890",
+            "3.141592653589793238462643383279502884197",
+            "7.2057594037927933e16",
+            "2.225073858507201136057409796709131975934819546351645648e-308",
+            "179769313486231580793728971405301e276",
+        ] {
+            check_hard(text);
+        }
+        // 800+ significant digits: the ones past MAX_DIGITS only set the sticky bit.
+        let long = format!("2.4703282292062327{}1e-324", "0".repeat(900));
+        check_hard(&long);
+        check_hard(&format!("1{}", "0".repeat(400)));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, failure_persistence: None, ..Default::default() })]
+        #[test]
+        fn the_slow_path_rounds_every_f64_text_like_core(bits in proptest::prelude::any::<u64>(), digits in 17usize..26) {
+            let n = f64::from_bits(bits).abs();
+            proptest::prop_assume!(n.is_finite());
+            // Shortest text, and a long one (more digits than an f64 holds) near it.
+            check_hard(&format!("{n:e}"));
+            check_hard(&format!("{n:.*e}", digits));
+        }
+
+        #[test]
+        fn the_slow_path_rounds_random_decimals_like_core(mantissa in "[1-9][0-9]{0,40}", exponent in -380i32..330) {
+            check_hard(&format!("{mantissa}e{exponent}"));
         }
     }
 
@@ -648,7 +911,7 @@ mod tests {
         }
         // Syntax past MAX_DEPTH is still checked.
         let broken = format!("{}1,]{}", "[".repeat(70), "]".repeat(69));
-        assert!(matches!(from_json(&broken), Err(JsonError::Syntax { .. })));
+        assert!(from_json(&broken).is_err());
 
         let items = |n: usize| format!("[{}0]", "0,".repeat(n - 1));
         let fit = from_text(&items(MAX_ITEMS));
@@ -692,7 +955,7 @@ mod tests {
         ] {
             assert_eq!(
                 from_json(text),
-                Err(JsonError::Syntax {
+                Err(JsonError {
                     reason,
                     line,
                     column

@@ -433,14 +433,14 @@ pub fn validate_json(
     let lossy = source.contains('\u{FFFD}') && !convert::is_well_formed(&text);
     let report = match tape::from_json(&source) {
         Ok(tape) if !lossy => providers::validate_node(provider, &tape::root(&tape), &options),
-        Err(error @ tape::JsonError::Syntax { .. }) => providers::not_json(&error, &options),
-        // Raw lone surrogates (the copy into wasm replaced them) and numbers past the exact
-        // fast path (src/tape/json.rs): JSON.parse reads those, and validation goes on.
-        _ => match convert::parse_json(&text) {
+        Err(error) => providers::not_json(&error, &options),
+        // A raw lone surrogate, which the copy into wasm replaced: JSON.parse keeps it, and
+        // validation reports it where it is. (A text that reads as JSON here is JSON there.)
+        Ok(tape) => match convert::parse_json(&text) {
             Some(value) => with_node(&value, |node| {
                 providers::validate_node(provider, node, &options)
             }),
-            None => providers::not_json(&tape::JsonError::HardNumber, &options),
+            None => providers::validate_node(provider, &tape::root(&tape), &options),
         },
     };
     report_to_js(&report)
