@@ -41,6 +41,8 @@ const TAGS = {
 };
 
 const toStringTag = Object.prototype.toString;
+const getPrototypeOf = Object.getPrototypeOf;
+const OBJECT_PROTOTYPE = Object.prototype;
 const isArray = Array.isArray;
 const objectKeys = Object.keys;
 const encoder = new TextEncoder();
@@ -59,15 +61,19 @@ class Writer {
     this.end = 0;
     /** True while writing straight into wasm memory; false once moved to a JS buffer. */
     this.inPlace = false;
+    this.memory = null;
     this.budget = 0;
     this.ancestors = [];
   }
 
   /** Writes into `memory` from `start` up to `start + capacity`. */
   begin(memory, start, capacity) {
-    if (this.bytes.buffer !== memory.buffer) {
+    // The views are kept while they are on this memory and attached (growing the memory
+    // detaches its buffer): reading `memory.buffer` each call costs more than the check.
+    if (!this.inPlace || this.memory !== memory || this.bytes.byteLength === 0) {
       this.bytes = new Uint8Array(memory.buffer);
       this.view = new DataView(memory.buffer);
+      this.memory = memory;
     }
     this.start = start;
     this.pos = start;
@@ -209,13 +215,18 @@ class Writer {
       return this.unsupported("unreadable object");
     }
     if (!array) {
-      let tag;
       try {
-        tag = toStringTag.call(v);
+        // Object literals and JSON.parse results first: their prototype says so, and asking
+        // is cheaper than building their tag. Anything else by its tag (class instances,
+        // other realms' objects). Either can be a Proxy trap that throws.
+        const proto = getPrototypeOf(v);
+        if (proto !== OBJECT_PROTOTYPE && proto !== null) {
+          const tag = toStringTag.call(v);
+          if (tag !== "[object Object]") return this.unsupported(TAGS[tag] ?? "non-plain object");
+        }
       } catch {
         return this.unsupported("unreadable object");
       }
-      if (tag !== "[object Object]") return this.unsupported(TAGS[tag] ?? "non-plain object");
     }
     // Offsets are kept relative to `start`: the bytes may move out of wasm memory meanwhile.
     const rollback = this.pos - this.start;
