@@ -80,9 +80,20 @@ pub struct Unique {
 /// Checks an object against its fields: unknown keys (warned, left out of the body), repeated
 /// keys, every present field in the caller's order, then the required ones that are missing.
 pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) {
-    let Some(pairs) = types::expect_object(ctx, path, value) else {
-        return;
-    };
+    check_object_keeping(ctx, path, value, fields, None);
+}
+
+/// [`check_object`], also handing back the text of field `keep` as it goes by (for a
+/// uniqueness check across items), so it is not looked up and read a second time.
+fn check_object_keeping<'t>(
+    ctx: &mut Ctx,
+    path: &Path,
+    value: &Node<'t>,
+    fields: &[Field],
+    keep: Option<&str>,
+) -> Option<&'t str> {
+    let pairs = types::expect_object(ctx, path, value)?;
+    let mut kept = None;
     // Repeated keys can only come from JSON text; a repeat is reported and not checked again.
     let mut keys = Seen::default();
     for (i, (key, v)) in pairs.iter().enumerate() {
@@ -94,6 +105,11 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
             Some(field) => check_field(ctx, &key_path, &v, field),
             None => ctx.warn(key_path.render(), Code::UnknownField, Params::default()),
         }
+        if let (Some(wanted), Node::Str(s)) = (keep, v) {
+            if wanted == key {
+                kept = Some(s);
+            }
+        }
     }
     for field in fields {
         if let Requirement::Required(pcode) = field.required {
@@ -102,6 +118,7 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
             }
         }
     }
+    kept
 }
 
 /// Checks one present value against its field.
@@ -159,17 +176,17 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 return;
             };
             let mut seen = Seen::default();
+            let unique_key = list.unique.as_ref().and_then(|unique| unique.key);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
-                check_object(ctx, &item_path, &item, fields);
-                let Some(unique) = &list.unique else { continue };
-                let Some(key) = unique.key else { continue };
+                let kept = check_object_keeping(ctx, &item_path, &item, fields, unique_key);
+                let (Some(unique), Some(key), Some(s)) = (&list.unique, unique_key, kept) else {
+                    continue;
+                };
                 // Blank keys are already an error of their own; they are not "duplicates".
-                if let Some(Node::Str(s)) = item.get(key) {
-                    if !presence::is_blank(s) {
-                        let key_path = item_path.key(key);
-                        seen.check(ctx, &key_path, i, s, unique.severity, unique.code);
-                    }
+                if !presence::is_blank(s) {
+                    let key_path = item_path.key(key);
+                    seen.check(ctx, &key_path, i, s, unique.severity, unique.code);
                 }
             }
         }
