@@ -113,7 +113,7 @@ fn check_object_keeping<'t>(
     }
     for field in fields {
         if let Requirement::Required(pcode) = field.required {
-            if !pairs.keys().any(|k| k == field.name) {
+            if !pairs.has(field.name) {
                 presence::missing(ctx, &path.key(field.name), pcode);
             }
         }

@@ -238,6 +238,18 @@ impl<'t> Fields<'t> {
         }
     }
 
+    /// Whether `key` is there; keys are compared as bytes and values skipped, not read.
+    pub fn has(&self, key: &str) -> bool {
+        let mut keys = self.keys();
+        while let Some(k) = keys.next_raw() {
+            if k == key.as_bytes() {
+                return true;
+            }
+            keys.skip_value();
+        }
+        false
+    }
+
     /// The first value stored under `key`; the values before it are skipped, not read.
     pub fn get(&self, key: &str) -> Option<Node<'t>> {
         let mut keys = self.keys();
