@@ -33,3 +33,13 @@ for (const [provider, { samples, buildOptions }] of Object.entries(seeds)) {
     if (body !== undefined) console.log(`      ${body}`);
   }
 }
+
+// The same check from JSON text (a file, a request body): validateJson reads it in wasm, and
+// also catches a key the text repeats, which JSON.parse would silently drop.
+console.log("\n## JSON text");
+const text = '{"list": [{"name": "市场部"}], "list": [{"name": " "}]}';
+const fromText = gp.validateJson("geelark", text);
+console.log(`\n  ${text}: ${fromText.ok ? "ok" : "REJECTED"}`);
+fromText.errors.forEach((i) => console.log(line(i, "✗")));
+const broken = gp.validateJson("tencent-iai", '{"GroupName": "人脸库", "GroupId": "a",}');
+broken.errors.forEach((i) => console.log(line(i, "✗")));
