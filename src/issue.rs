@@ -323,6 +323,12 @@ fn json_int(out: &mut String, n: i64) {
 /// A JSON string literal, escaped as `serde_json` escapes: `"`, `\\` and control characters.
 fn json_string(out: &mut String, s: &str) {
     out.push('"');
+    // Most texts (messages, paths, codes) need no escape: one scan, one copy.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut plain_from = 0;
     for (i, b) in s.bytes().enumerate() {
         let escape = match b {

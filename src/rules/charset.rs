@@ -62,6 +62,10 @@ pub fn is_han(c: char) -> bool {
     if c < HAN_RANGES[0].0 {
         return false;
     }
+    // CJK Unified Ideographs, where nearly every Chinese name's characters are.
+    if (0x4E00..=0x9FFF).contains(&c) {
+        return true;
+    }
     HAN_RANGES
         .binary_search_by(|&(lo, hi)| {
             if hi < c {
