@@ -854,6 +854,72 @@ fn jsonable(v: Value) -> Value {
     }
 }
 
+/// The tape reader accepts exactly the texts JSON accepts (serde_json as the referee, on
+/// near-JSON text built from JSON's own pieces), and never panics on any text.
+#[test]
+fn json_reader_accepts_what_json_accepts() {
+    let piece = select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        " ",
+        "\n",
+        "\"",
+        "\\",
+        "\"a\"",
+        "\"\\u00e9\"",
+        "\\u",
+        "0",
+        "1",
+        "-",
+        "+",
+        ".",
+        "e",
+        "E",
+        "12",
+        "0.5",
+        "1e5",
+        "-0",
+        "true",
+        "false",
+        "null",
+        "tru",
+        "nul",
+        "x",
+        "é",
+        "😀",
+        "\t",
+        "\u{1}",
+        "/",
+        "\"\\n\"",
+        "01",
+        "1.",
+        ".5",
+    ]);
+    runner(4000)
+        .run(&vec(piece, 0..14), |pieces| {
+            let text: String = pieces.concat();
+            let ours = group_payloads::tape::from_json(&text);
+            let reference = serde_json::from_str::<serde_json::Value>(&text);
+            // serde_json stops at a number past f64, which JSON.parse reads as Infinity.
+            if let Err(e) = &reference {
+                prop_assume!(!e.to_string().starts_with("number out of range"));
+            }
+            prop_assert_eq!(ours.is_ok(), reference.is_ok(), "{:?}: {:?}", text, ours);
+            Ok(())
+        })
+        .unwrap();
+    runner(2000)
+        .run(&any::<String>(), |text| {
+            let _ = group_payloads::tape::from_json(&text);
+            Ok(())
+        })
+        .unwrap();
+}
+
 /// JSON text read straight onto the tape is the value's own tape, and validates the same.
 #[test]
 fn json_text_validates_as_its_value() {
