@@ -226,3 +226,21 @@ export const tencentEdge = [
   { GroupName: "a", GroupId: "b", FaceModelVersion: "3" },
 ];
 
+
+// `node bench/data.mjs DIR`: the same data as JSON files, for the core's native benchmark
+// (bench/core.rs), so both measure the same payloads.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const dir = process.argv[2] ?? ".";
+  mkdirSync(dir, { recursive: true });
+  const files = {
+    "geelark-small.json": geelarkSmall,
+    "tencent-small.json": tencentSmall,
+    "geelark-invalid.json": geelarkInvalid,
+    "tencent-invalid.json": tencentInvalid,
+    "geelark-batch.json": geelarkBatch(10_000, 0.05),
+    "tencent-10k.json": tencentPayloads(10_000, 0.2),
+  };
+  for (const [name, value] of Object.entries(files)) writeFileSync(`${dir}/${name}`, JSON.stringify(value));
+  console.log(`wrote ${Object.keys(files).join(", ")} to ${dir}`);
+}
