@@ -8,7 +8,7 @@ use crate::rules::charset::{self, CharsetRule};
 use crate::rules::length::{self, Limit};
 use crate::rules::unique::Seen;
 use crate::rules::{count, presence, types, Ctx, Pcode};
-use crate::tape::{Items, Node};
+use crate::tape::{self, Items, Node};
 use crate::value::Value;
 
 #[derive(Debug)]
@@ -96,12 +96,19 @@ fn check_object_keeping<'t>(
     let mut kept = None;
     // Repeated keys can only come from JSON text; a repeat is reported and not checked again.
     let mut keys = Seen::default();
-    for (i, (key, v)) in pairs.iter().enumerate() {
+    let mut iter = pairs.iter();
+    let mut i = 0;
+    while let Some((raw_key, v)) = iter.next_raw() {
+        // Declared names are ASCII: matched as bytes, only other keys are read as text.
+        let field = fields.iter().find(|f| f.name.as_bytes() == raw_key);
+        let key = field.map_or_else(|| tape::key_text(raw_key), |f| f.name);
         let key_path = path.key(key);
-        if keys.check(ctx, &key_path, i, key, Severity::Error, Pcode::None) {
+        let repeated = keys.check(ctx, &key_path, i, key, Severity::Error, Pcode::None);
+        i += 1;
+        if repeated {
             continue;
         }
-        match fields.iter().find(|f| f.name == key) {
+        match field {
             Some(field) => check_field(ctx, &key_path, &v, field),
             None => ctx.warn(key_path.render(), Code::UnknownField, Params::default()),
         }

@@ -309,14 +309,15 @@ pub struct FieldIter<'t> {
     keys: KeyIter<'t>,
 }
 
-impl<'t> Iterator for FieldIter<'t> {
-    type Item = (&'t str, Node<'t>);
-    fn next(&mut self) -> Option<(&'t str, Node<'t>)> {
+impl<'t> FieldIter<'t> {
+    /// The next pair with the key as bytes: a walker that matches keys against known (ASCII)
+    /// names needs no UTF-8 check for them; [`key_text`] reads the others.
+    pub fn next_raw(&mut self) -> Option<(&'t [u8], Node<'t>)> {
         let key = self.keys.next_raw()?;
         match node_at(self.keys.body, self.keys.at) {
             Some((value, end)) => {
                 self.keys.at = end;
-                Some((key_text(key), value))
+                Some((key, value))
             }
             None => {
                 self.keys.left = 0;
@@ -326,9 +327,16 @@ impl<'t> Iterator for FieldIter<'t> {
     }
 }
 
+impl<'t> Iterator for FieldIter<'t> {
+    type Item = (&'t str, Node<'t>);
+    fn next(&mut self) -> Option<(&'t str, Node<'t>)> {
+        self.next_raw().map(|(key, value)| (key_text(key), value))
+    }
+}
+
 /// JS keys with a lone surrogate arrive with U+FFFD in its place (no field has such a name,
 /// so the key is reported as unknown either way).
-fn key_text(key: &[u8]) -> &str {
+pub fn key_text(key: &[u8]) -> &str {
     std::str::from_utf8(key).unwrap_or("\u{FFFD}")
 }
 
