@@ -112,6 +112,9 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 param(p, "index")
             ),
             // Without `first`, the duplicate is the provider's: the value already exists there.
+            Code::Duplicate if p.get("of").is_some() => {
+                "repeats a key given earlier in this object".into()
+            }
             Code::Duplicate => match (p.get("first"), p.get("status")) {
                 (Some(_), _) => format!("repeats item {}", param(p, "first")),
                 (None, Some(_)) => format!("already exists (HTTP {})", param(p, "status")),
@@ -185,6 +188,7 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 charset_text(&param(p, "allowed"), locale),
                 param(p, "index")
             ),
+            Code::Duplicate if p.get("of").is_some() => "与本对象中前面的键重复".into(),
             Code::Duplicate => match (p.get("first"), p.get("status")) {
                 (Some(_), _) => format!("与第 {} 项重复", param(p, "first")),
                 (None, Some(_)) => format!("已存在（HTTP {}）", param(p, "status")),

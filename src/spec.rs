@@ -103,7 +103,7 @@ fn check_object_keeping<'t>(
         let field = fields.iter().find(|f| f.name.as_bytes() == raw_key);
         let key = field.map_or_else(|| tape::key_text(raw_key), |f| f.name);
         let key_path = path.key(key);
-        let repeated = keys.check(ctx, &key_path, i, key, Severity::Error, Pcode::None);
+        let repeated = keys.check_key(ctx, &key_path, i, key);
         i += 1;
         if repeated {
             continue;

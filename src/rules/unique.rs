@@ -70,4 +70,26 @@ impl<'v> Seen<'v> {
             }
         }
     }
+
+    /// [`check`](Self::check) for an object's keys (JSON text can repeat one): an error at the
+    /// key, `params.of = "key"`, and `first` the position of the earlier pair.
+    pub fn check_key(&mut self, ctx: &mut Ctx, path: &Path, index: usize, key: &'v str) -> bool {
+        match self.first(key) {
+            Some(first) => {
+                let params = params!("first" => first, "of" => "key");
+                ctx.report(
+                    Severity::Error,
+                    path.render(),
+                    Code::Duplicate,
+                    Pcode::None,
+                    params,
+                );
+                true
+            }
+            None => {
+                self.insert(key, index);
+                false
+            }
+        }
+    }
 }
