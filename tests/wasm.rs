@@ -288,6 +288,14 @@ fn validate_json_reports_repeated_keys_lone_surrogates_and_text_that_is_not_json
         rows(&report["errors"], false),
         serde_json::json!([["list", "duplicate"]])
     );
+    assert_eq!(
+        report["errors"][0]["params"],
+        serde_json::json!({"first": 0, "of": "key"})
+    );
+    assert_eq!(
+        report["errors"][0]["message"],
+        "repeats a key given earlier in this object"
+    );
     // Lone surrogates, escaped in the text and raw in the string, are reported where they are.
     for text in [
         js(r#""{\"list\":[{\"name\":\"a\\ud800\"}]}""#),

@@ -262,6 +262,9 @@ describe("validateJson", () => {
     }
     const repeated = gp.validateJson("tencent-iai", '{"GroupName":"a","GroupId":"b","GroupName":"c"}');
     assert.deepEqual(rows(repeated.errors), [["GroupName", "duplicate"]]);
+    assert.deepEqual(repeated.errors[0].params, { first: 0, of: "key" });
+    const [zh] = gp.validateJson("geelark", '{"list":[{"name":"a"}],"list":[]}', { locale: "zh-CN" }).errors;
+    assert.equal(zh.message, "与本对象中前面的键重复");
   });
 
   test("text that is not JSON is one invalid_type error saying where; a non-string throws", () => {
