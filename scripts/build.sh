@@ -23,7 +23,7 @@ cargo "+$WASM_TOOLCHAIN" build --release --lib --target wasm32-unknown-unknown
 
 # LLVM 22 emits these features by default; wasm-opt must be told or it rejects the module.
 OPT_FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-reference-types --enable-multivalue)
+  --enable-reference-types --enable-multivalue --enable-simd)
 # wasm-opt takes ~20 s and the node and web .wasm are byte-identical: cache by input hash.
 OPT_CACHE="target/wasm-opt-cache"
 optimize() {
