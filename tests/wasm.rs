@@ -335,3 +335,54 @@ fn validate_json_reports_repeated_keys_lone_surrogates_and_text_that_is_not_json
     let thrown = wasm::validate_json("geelark".into(), JsValue::from(5), None).unwrap_err();
     assert!(thrown.is_instance_of::<js_sys::TypeError>());
 }
+
+/// Payloads past the 4 KiB the tape starts with: the buffer grows and is kept, so the same
+/// batch validates alike the first time (moved out of wasm memory while written) and the next
+/// (written in place), and a small payload after it still reads only its own tape.
+#[wasm_bindgen_test]
+fn large_payloads_validate_alike_before_and_after_the_tape_grows() {
+    let batch = js(
+        r#"{ list: Array.from({ length: 3000 }, (_, i) => ({ name: "组" + (i % 2999), remark: "r".repeat(i % 40) })) }"#,
+    );
+    let first = validate("geelark", batch.clone(), JsValue::UNDEFINED);
+    let again = validate("geelark", batch, JsValue::UNDEFINED);
+    assert_eq!(first, again);
+    assert_eq!(
+        rows(&first["errors"], true),
+        serde_json::json!([["list[2999].name", "duplicate", 43031]])
+    );
+    let small = validate(
+        "geelark",
+        js(r#"{ list: [{ name: " " }] }"#),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(
+        rows(&small["errors"], false),
+        serde_json::json!([["list[0].name", "blank"]])
+    );
+    // A getter that validates another large payload while this one is being written.
+    let nested = js(r#"(() => {
+        const inner = { list: Array.from({ length: 2000 }, (_, i) => ({ name: "n" + i })) };
+        const outer = { list: Array.from({ length: 2000 }, (_, i) => ({ name: "m" + i })) };
+        Object.defineProperty(outer.list[1000], "remark", {
+            enumerable: true,
+            get() { globalThis.__inner = globalThis.__validate("geelark", inner); return "ok"; },
+        });
+        return outer;
+    })()"#);
+    let validate_fn = wasm_bindgen::closure::Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(
+        |provider: JsValue, payload: JsValue| {
+            wasm::validate(provider, payload, None).expect("no throw")
+        },
+    );
+    js_sys::Reflect::set(
+        &js_sys::global(),
+        &"__validate".into(),
+        validate_fn.as_ref(),
+    )
+    .unwrap();
+    let outer = validate("geelark", nested, JsValue::UNDEFINED);
+    let inner = to_json(&js("globalThis.__inner"));
+    assert_eq!(outer["ok"], true, "{outer}");
+    assert_eq!(inner["ok"], true, "{inner}");
+}

@@ -26,6 +26,8 @@ extern "C" {
 }
 
 const TAPE_CAPACITY: usize = 1 << 12;
+/// The largest the tape buffer is kept between calls: a 10,000-group batch fits.
+const KEPT_CAPACITY: usize = 1 << 22;
 
 thread_local! {
     /// Where tapes are written, kept between calls so small payloads never allocate.
@@ -49,7 +51,15 @@ fn read_into<R>(js: &JsValue, buffer: &mut Vec<u8>, f: impl FnOnce(&Node) -> R) 
         return f(&tape::root(&buffer[..(written as usize).min(buffer.len())]));
     }
     let bytes = pending_tape();
-    let mut large = vec![0; bytes.length() as usize];
+    let len = bytes.length() as usize;
+    if len <= KEPT_CAPACITY {
+        // Grown for next time: the next payload this size is written in place, not moved.
+        // (Wasm memory never shrinks anyway; this only keeps the allocator from reusing it.)
+        buffer.resize(len.next_power_of_two().min(KEPT_CAPACITY), 0);
+        bytes.copy_to(&mut buffer[..len]);
+        return f(&tape::root(&buffer[..len]));
+    }
+    let mut large = vec![0; len];
     bytes.copy_to(&mut large);
     f(&tape::root(&large))
 }
