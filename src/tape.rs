@@ -16,6 +16,7 @@
 //! | `NULL`, `FALSE`, `TRUE`, `UNENCODABLE` | nothing |
 //! | `NUMBER` | f64 |
 //! | `STRING` | u32 length, UTF-8 bytes |
+//! | `STRING_FFFD_IS_LONE` | as `STRING`; a U+FFFD in it means the JS string had a lone surrogate |
 //! | `UNSUPPORTED` | u32 length, the type's name in UTF-8 (see [`UNSUPPORTED_NAMES`]) |
 //! | `ARRAY` | u32 item count, u32 length of what follows, the items |
 //! | `OBJECT` | u32 pair count, u32 length of what follows, per pair: u32 key length, key bytes, value |
@@ -37,6 +38,9 @@ pub const UNENCODABLE: u8 = 5;
 pub const ARRAY: u8 = 6;
 pub const OBJECT: u8 = 7;
 pub const UNSUPPORTED: u8 = 8;
+/// A string from the JS writer whose U+FFFD, if it has one, stands for a lone surrogate
+/// (`TextEncoder` writes one so): read as `Unencodable` then. See src/wasm/read.js `string`.
+pub const STRING_FFFD_IS_LONE: u8 = 9;
 
 /// Names of the values JSON cannot carry, as `invalid_type` reports them (`params.actual`).
 /// The JS writer uses exactly these; anything else reads as "non-plain object".
@@ -129,10 +133,13 @@ fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
             raw.copy_from_slice(b);
             (Node::Number(f64::from_le_bytes(raw)), after + 8)
         }
-        STRING => {
+        STRING | STRING_FFFD_IS_LONE => {
             let (text, end) = sized_at(bytes, after)?;
             // simdutf8: the same check as std's, vectorised (wasm SIMD, AVX2/SSE natively).
             match simdutf8::basic::from_utf8(text) {
+                Ok(s) if tag == STRING_FFFD_IS_LONE && s.contains('\u{FFFD}') => {
+                    (Node::Unencodable, end)
+                }
                 Ok(s) => (Node::Str(s), end),
                 Err(_) => (Node::Unencodable, end),
             }
@@ -161,7 +168,7 @@ fn skip_at(bytes: &[u8], at: usize) -> Option<usize> {
     match *bytes.get(at)? {
         NULL | FALSE | TRUE | UNENCODABLE => Some(after),
         NUMBER => Some(after + 8),
-        STRING | UNSUPPORTED => sized_at(bytes, after).map(|(_, end)| end),
+        STRING | STRING_FFFD_IS_LONE | UNSUPPORTED => sized_at(bytes, after).map(|(_, end)| end),
         ARRAY | OBJECT => sized_at(bytes, after + 4).map(|(_, end)| end),
         _ => None,
     }
@@ -494,6 +501,23 @@ mod tests {
         assert_eq!(fields.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
         assert_eq!(fields.get("c"), Some(Node::Str("z")));
         assert_eq!(fields.get("d"), None);
+    }
+
+    #[test]
+    fn a_replacement_character_from_the_js_encoder_means_a_lone_surrogate() {
+        let tape = |tag: u8, text: &str| {
+            let mut t = vec![tag];
+            t.extend_from_slice(&(text.len() as u32).to_le_bytes());
+            t.extend_from_slice(text.as_bytes());
+            t
+        };
+        let lone = tape(STRING_FFFD_IS_LONE, "abcdefghij\u{FFFD}");
+        assert_eq!(root(&lone), Node::Unencodable);
+        let clean = tape(STRING_FFFD_IS_LONE, "abcdefghij😀");
+        assert_eq!(root(&clean), Node::Str("abcdefghij😀"));
+        // Under the plain tag a U+FFFD is just a character.
+        let real = tape(STRING, "abcdefghij\u{FFFD}");
+        assert_eq!(root(&real), Node::Str("abcdefghij\u{FFFD}"));
     }
 
     #[test]

@@ -18,6 +18,7 @@ const UNENCODABLE = 5;
 const ARRAY = 6;
 const OBJECT = 7;
 const UNSUPPORTED = 8;
+const STRING_FFFD_IS_LONE = 9;
 
 /** Deepest nesting read (value.rs MAX_DEPTH): no payload is deeper than 3. */
 const MAX_DEPTH = 64;
@@ -26,10 +27,10 @@ const MAX_ITEMS = 1 << 20;
 /** Most values one read visits: shared references can make a small graph a huge tree. */
 const MAX_VALUES = 1 << 22;
 /**
- * Strings longer than this go through `isWellFormed` + `TextEncoder.encodeInto` (native, and
- * vectorised in current engines); shorter ones (keys, mostly) are encoded inline, where the
- * two calls would cost more than the loop. Measured on bench/data.mjs in Node 20: 8 beats 0,
- * 16 and 48 on the small payloads and the batches alike.
+ * Strings longer than this go through `TextEncoder.encodeInto` (native, and vectorised in
+ * current engines); shorter ones (keys, mostly) are encoded inline, where the call would cost
+ * more than the loop. Measured on bench/data.mjs in Node 20: 8 beats 0, 16 and 48 on the
+ * small payloads and the batches alike.
  */
 const INLINE_STRING = 8;
 
@@ -127,38 +128,37 @@ class Writer {
     for (let i = 0; i < name.length; i++) b[this.pos++] = name.charCodeAt(i);
   }
 
-  /** UTF-8 bytes with a u32 length in front; false (nothing written) for a lone surrogate. */
-  sized(s) {
+  /**
+   * A short string's UTF-8 bytes with a u32 length in front, encoded here (for a few
+   * characters this beats a call into TextEncoder); false (nothing written) for a lone
+   * surrogate.
+   */
+  inline(s) {
     const n = s.length;
     this.reserve(4 + n * 3);
     const start = this.pos;
     let p = start + 4;
     const b = this.bytes;
-    if (n > INLINE_STRING) {
-      if (!isWellFormed(s)) return false;
-      p += encoder.encodeInto(s, b.subarray(p)).written;
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0x80) {
-          b[p++] = c;
-        } else if (c < 0x800) {
-          b[p++] = 0xc0 | (c >> 6);
-          b[p++] = 0x80 | (c & 0x3f);
-        } else if (c < 0xd800 || c > 0xdfff) {
-          b[p++] = 0xe0 | (c >> 12);
-          b[p++] = 0x80 | ((c >> 6) & 0x3f);
-          b[p++] = 0x80 | (c & 0x3f);
-        } else {
-          const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
-          if (d < 0xdc00 || d > 0xdfff) return false;
-          i++;
-          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          b[p++] = 0xf0 | (cp >> 18);
-          b[p++] = 0x80 | ((cp >> 12) & 0x3f);
-          b[p++] = 0x80 | ((cp >> 6) & 0x3f);
-          b[p++] = 0x80 | (cp & 0x3f);
-        }
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        b[p++] = c;
+      } else if (c < 0x800) {
+        b[p++] = 0xc0 | (c >> 6);
+        b[p++] = 0x80 | (c & 0x3f);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        b[p++] = 0xe0 | (c >> 12);
+        b[p++] = 0x80 | ((c >> 6) & 0x3f);
+        b[p++] = 0x80 | (c & 0x3f);
+      } else {
+        const d = c <= 0xdbff && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (d < 0xdc00 || d > 0xdfff) return false;
+        i++;
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        b[p++] = 0xf0 | (cp >> 18);
+        b[p++] = 0x80 | ((cp >> 12) & 0x3f);
+        b[p++] = 0x80 | ((cp >> 6) & 0x3f);
+        b[p++] = 0x80 | (cp & 0x3f);
       }
     }
     this.u32At(start, p - start - 4);
@@ -166,19 +166,43 @@ class Writer {
     return true;
   }
 
-  /** An object key: keys are never reported by value, so a lone surrogate becomes U+FFFD. */
-  key(k) {
-    if (this.sized(k)) return;
-    this.reserve(4 + k.length * 3);
+  /**
+   * A longer string's UTF-8 bytes with a u32 length in front, by TextEncoder, which writes a
+   * lone surrogate as U+FFFD. Room must have been reserved.
+   */
+  encoded(s) {
     const start = this.pos;
-    const written = encoder.encodeInto(k, this.bytes.subarray(start + 4)).written;
+    // A view made with `new` (the writer's views start at offset 0): `subarray` goes through
+    // the species lookup and costs a quarter more per string.
+    const into = new Uint8Array(this.bytes.buffer, start + 4, s.length * 3);
+    const written = encoder.encodeInto(s, into).written;
     this.u32At(start, written);
     this.pos = start + 4 + written;
   }
 
+  /** An object key: keys are never reported by value, so a lone surrogate becomes U+FFFD. */
+  key(k) {
+    if (k.length <= INLINE_STRING && this.inline(k)) return;
+    this.reserve(4 + k.length * 3);
+    this.encoded(k);
+  }
+
   string(s) {
-    this.tag(STRING);
-    if (!this.sized(s)) this.bytes[this.pos - 1] = UNENCODABLE;
+    if (s.length <= INLINE_STRING) {
+      this.tag(STRING);
+      if (!this.inline(s)) this.bytes[this.pos - 1] = UNENCODABLE;
+      return;
+    }
+    this.reserve(5 + s.length * 3);
+    const at = this.pos; // no move out of wasm memory until this string is written
+    // Without a real U+FFFD in `s`, a U+FFFD in the bytes can only be a lone surrogate, and
+    // the core looks for one (tag STRING_FFFD_IS_LONE): a search for one character is a
+    // quarter of the cost of isWellFormed, which only strings holding U+FFFD still need.
+    const realReplacement = s.indexOf("\uFFFD") !== -1;
+    if (realReplacement && !isWellFormed(s)) return this.tag(UNENCODABLE);
+    this.bytes[at] = realReplacement ? STRING : STRING_FFFD_IS_LONE;
+    this.pos = at + 1;
+    this.encoded(s);
   }
 
   value(v, depth) {
