@@ -149,7 +149,7 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
-            let mut seen = Seen::default();
+            let mut seen = Seen::expecting(items.len());
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_text_value(ctx, &item_path, &item, rules);
@@ -167,7 +167,7 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 Some(_) => items.iter().map(|n| n.to_value().to_json()).collect(),
                 None => Vec::new(),
             };
-            let mut seen = Seen::default();
+            let mut seen = Seen::expecting(items.len());
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_integer(ctx, &item_path, &item, rules);
@@ -182,7 +182,7 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
-            let mut seen = Seen::default();
+            let mut seen = Seen::expecting(items.len());
             let unique_key = list.unique.as_ref().and_then(|unique| unique.key);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);

@@ -16,9 +16,19 @@ pub struct Seen<'v> {
     few: [(&'v str, usize); SCAN_LIMIT],
     few_len: usize,
     many: HashMap<&'v str, usize>,
+    /// How many keys are coming, when known: the map is made that size once, not regrown.
+    expected: usize,
 }
 
 impl<'v> Seen<'v> {
+    /// For `expected` keys (an array's length): a long list's map is allocated once.
+    pub fn expecting(expected: usize) -> Seen<'v> {
+        Seen {
+            expected,
+            ..Seen::default()
+        }
+    }
+
     fn first(&self, key: &str) -> Option<usize> {
         if self.many.is_empty() {
             self.few[..self.few_len]
@@ -37,6 +47,7 @@ impl<'v> Seen<'v> {
             return;
         }
         if self.many.is_empty() {
+            self.many.reserve(self.expected.max(2 * SCAN_LIMIT));
             self.many.extend(self.few[..self.few_len].iter().copied());
         }
         self.many.insert(key, index);
