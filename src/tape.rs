@@ -137,7 +137,7 @@ fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
             let (text, end) = sized_at(bytes, after)?;
             // simdutf8: the same check as std's, vectorised (wasm SIMD, AVX2/SSE natively).
             match simdutf8::basic::from_utf8(text) {
-                Ok(s) if tag == STRING_FFFD_IS_LONE && s.contains('\u{FFFD}') => {
+                Ok(s) if tag == STRING_FFFD_IS_LONE && holds_replacement(s) => {
                     (Node::Unencodable, end)
                 }
                 Ok(s) => (Node::Str(s), end),
@@ -159,6 +159,21 @@ fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
         }
         _ => return None,
     })
+}
+
+/// Whether `s` holds U+FFFD (EF BF BD). By its lead byte, which only U+F000..U+FFFF start
+/// with: `str::contains` would take the general substring search for a non-ASCII char.
+fn holds_replacement(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == 0xEF) {
+        let at = from + i;
+        if bytes.get(at + 1..at + 3) == Some(&[0xBF, 0xBD][..]) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Where the value starting at `at` ends, without reading it (no UTF-8 checks): for walking
@@ -513,8 +528,16 @@ mod tests {
         };
         let lone = tape(STRING_FFFD_IS_LONE, "abcdefghij\u{FFFD}");
         assert_eq!(root(&lone), Node::Unencodable);
-        let clean = tape(STRING_FFFD_IS_LONE, "abcdefghij😀");
-        assert_eq!(root(&clean), Node::Str("abcdefghij😀"));
+        for clean in ["abcdefghij😀", "，\u{FFFC}\u{FFFF}\u{F000}", ""] {
+            assert_eq!(root(&tape(STRING_FFFD_IS_LONE, clean)), Node::Str(clean));
+        }
+        for lone in ["\u{FFFD}", "，\u{FFFD}", "abc\u{FFFC}\u{FFFD}x"] {
+            assert_eq!(
+                root(&tape(STRING_FFFD_IS_LONE, lone)),
+                Node::Unencodable,
+                "{lone}"
+            );
+        }
         // Under the plain tag a U+FFFD is just a character.
         let real = tape(STRING, "abcdefghij\u{FFFD}");
         assert_eq!(root(&real), Node::Str("abcdefghij\u{FFFD}"));
