@@ -163,7 +163,7 @@ fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
 
 /// Whether `s` holds U+FFFD (EF BF BD). By its lead byte, which only U+F000..U+FFFF start
 /// with: `str::contains` would take the general substring search for a non-ASCII char.
-fn holds_replacement(s: &str) -> bool {
+pub fn holds_replacement(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(i) = bytes[from..].iter().position(|&b| b == 0xEF) {

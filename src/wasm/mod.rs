@@ -430,7 +430,7 @@ pub fn validate_json(
         .as_string()
         .ok_or_else(|| type_error("text must be a string of JSON"))?;
     // Copying into wasm turns a lone surrogate into U+FFFD; only then is the original asked.
-    let lossy = source.contains('\u{FFFD}') && !convert::is_well_formed(&text);
+    let lossy = tape::holds_replacement(&source) && !convert::is_well_formed(&text);
     let report = match tape::from_json(&source) {
         Ok(tape) if !lossy => providers::validate_node(provider, &tape::root(&tape), &options),
         Err(error) => providers::not_json(&error, &options),
