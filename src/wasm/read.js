@@ -28,11 +28,11 @@ const MAX_ITEMS = 1 << 20;
 const MAX_VALUES = 1 << 22;
 /**
  * Strings longer than this go through `TextEncoder.encodeInto` (native, and vectorised in
- * current engines); shorter ones (keys, mostly) are encoded inline, where the call would cost
- * more than the loop. Measured on bench/data.mjs in Node 20: 8 beats 0, 16 and 48 on the
- * small payloads and the batches alike.
+ * current engines); shorter ones (keys, names) are encoded inline, where the call would cost
+ * more than the loop. Measured on bench/data.mjs in Node 20, writer alone: 16 to 32 beat 8
+ * and 48 on small payloads by a third, and the batch is within noise of its best.
  */
-const INLINE_STRING = 8;
+const INLINE_STRING = 24;
 
 const TAGS = {
   "[object Date]": "Date",
