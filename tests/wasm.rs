@@ -387,7 +387,7 @@ fn large_payloads_validate_alike_before_and_after_the_tape_grows() {
     assert_eq!(inner["ok"], true, "{inner}");
 }
 
-/// Strings long enough for TextEncoder (src/wasm/read.js `string`): a lone surrogate is still
+/// Strings long enough for TextEncoder (over read.js's INLINE_STRING, 24): a lone surrogate is still
 /// `invalid_encoding` wherever it sits, a real U+FFFD is still an ordinary character, and a key
 /// with a lone surrogate is still an unknown field.
 #[wasm_bindgen_test]
@@ -401,20 +401,26 @@ fn long_strings_keep_lone_surrogates_apart_from_real_replacement_characters() {
         rows(&report["errors"], false)
     };
     let encoding = serde_json::json!([["list[0].name", "invalid_encoding"]]);
-    assert_eq!(name(r#""abcdefghij\uD800""#), encoding);
-    assert_eq!(name(r#""\uDC00abcdefghij""#), encoding);
-    assert_eq!(name(r#""abcdefghij\uFFFD\uD800""#), encoding);
+    assert_eq!(name(r#""abcdefghijklmnopqrstuvwxyz0123\uD800""#), encoding);
+    assert_eq!(name(r#""\uDC00abcdefghijklmnopqrstuvwxyz0123""#), encoding);
+    assert_eq!(
+        name(r#""abcdefghijklmnopqrstuvwxyz0123\uFFFD\uD800""#),
+        encoding
+    );
     assert_eq!(name(r#""abc😀defghij\uDBFF😀""#), encoding);
-    assert_eq!(name(r#""abcdefghij\uFFFD""#), serde_json::json!([]));
+    assert_eq!(
+        name(r#""abcdefghijklmnopqrstuvwxyz0123\uFFFD""#),
+        serde_json::json!([])
+    );
     assert_eq!(name(r#""abc😀defghij😀𠀀""#), serde_json::json!([]));
     let key = validate(
         "geelark",
-        js(r#"{ list: [{ name: "a" }], ["abcdefghij\uD800"]: 1 }"#),
+        js(r#"{ list: [{ name: "a" }], ["abcdefghijklmnopqrstuvwxyz0123\uD800"]: 1 }"#),
         JsValue::UNDEFINED,
     );
     assert_eq!(key["ok"], true);
     assert_eq!(
         rows(&key["warnings"], false),
-        serde_json::json!([["abcdefghij\u{FFFD}", "unknown_field"]])
+        serde_json::json!([["abcdefghijklmnopqrstuvwxyz0123\u{FFFD}", "unknown_field"]])
     );
 }
