@@ -7,7 +7,7 @@
 //!
 //! Where the clusters end comes from outside: natively from unicode-segmentation
 //! ([`grapheme_ends`]); in the wasm build from the host's `Intl.Segmenter`
-//! (src/wasm/graphemes.js), the segmentation the browser's own caret follows, so the module
+//! (src/wasm/read.js), the segmentation the browser's own caret follows, so the module
 //! does not carry the Unicode tables (11 KiB of its gzipped size). No validation rule counts
 //! graphemes; only these two helpers do.
 

@@ -794,7 +794,7 @@ pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<Js
     Ok(Object::freeze(&root).into())
 }
 
-#[wasm_bindgen(module = "/src/wasm/graphemes.js")]
+#[wasm_bindgen(module = "/src/wasm/read.js")]
 extern "C" {
     /// UTF-16 offsets where each grapheme cluster of `text` ends (`Intl.Segmenter`); None
     /// when the host has none. Never throws.

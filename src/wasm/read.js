@@ -6,6 +6,10 @@
 // written as a named unsupported value, so the core reports it as an issue. The bounds are
 // those of src/value.rs (MAX_DEPTH, MAX_ITEMS) and of MAX_VALUES below.
 //
+// It also holds the other small things the wasm layer asks of its JS host (JSON.parse, a
+// well-formedness check, Intl.Segmenter for graphemes): one snippet module, since each one
+// is a module to resolve and compile when the package loads.
+//
 // Written as plain `export function`s with no imports: scripts/build.sh turns this file into
 // CommonJS for the Node build (js/snippets-cjs.cjs).
 
@@ -368,4 +372,30 @@ export function parse_json(text) {
 /** The report of a payload with nothing to say, built here rather than parsed from text. */
 export function ok_report() {
   return { ok: true, errors: [], warnings: [] };
+}
+
+// Grapheme clusters from the host's Intl.Segmenter, for measure() and truncate(): the wasm
+// build does not carry the Unicode segmentation tables (src/text.rs says why).
+
+let segmenter = null;
+let madeBy = null;
+
+/**
+ * The UTF-16 offsets where each grapheme cluster of `text` ends, in order; undefined when the
+ * host has no working Intl.Segmenter. Never throws: a page may have replaced Intl.Segmenter,
+ * so whatever it returns is checked again in Rust.
+ */
+export function grapheme_ends(text) {
+  try {
+    // Made once per constructor: reused across calls, remade if the page replaces it.
+    if (madeBy !== Intl.Segmenter) {
+      segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+      madeBy = Intl.Segmenter;
+    }
+    const ends = [];
+    for (const { index, segment } of segmenter.segment(text)) ends.push(index + segment.length);
+    return Uint32Array.from(ends);
+  } catch {
+    return undefined;
+  }
 }
