@@ -6,7 +6,7 @@ use crate::issue::{Code, Params, Path, Severity};
 use crate::params;
 use crate::rules::charset::{self, CharsetRule};
 use crate::rules::length::{self, Limit};
-use crate::rules::unique::Seen;
+use crate::rules::unique::{self, Seen};
 use crate::rules::{count, presence, types, Ctx, Pcode};
 use crate::tape::{self, Items, Node};
 use crate::value::Value;
@@ -95,7 +95,8 @@ fn check_object_keeping<'t>(
     let pairs = types::expect_object(ctx, path, value)?;
     let mut kept = None;
     // Repeated keys can only come from JSON text; a repeat is reported and not checked again.
-    let mut keys = Seen::default();
+    // Up to SCAN_LIMIT keys, looking back over the earlier ones is cheaper than a `Seen`.
+    let mut many = (pairs.len() > unique::SCAN_LIMIT).then(|| Seen::expecting(pairs.len()));
     let mut iter = pairs.iter();
     let mut i = 0;
     while let Some((raw_key, v)) = iter.next_raw() {
@@ -103,9 +104,13 @@ fn check_object_keeping<'t>(
         let field = fields.iter().find(|f| f.name.as_bytes() == raw_key);
         let key = field.map_or_else(|| tape::key_text(raw_key), |f| f.name);
         let key_path = path.key(key);
-        let repeated = keys.check_key(ctx, &key_path, i, key);
+        let first = match &mut many {
+            Some(seen) => seen.first_or_insert(key, i),
+            None => pairs.position_before(raw_key, i),
+        };
         i += 1;
-        if repeated {
+        if let Some(first) = first {
+            unique::repeated_key(ctx, &key_path, first);
             continue;
         }
         match field {

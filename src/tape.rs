@@ -261,6 +261,19 @@ impl<'t> Fields<'t> {
         }
     }
 
+    /// Where `key` first appears among the first `before` keys (compared as bytes; values
+    /// skipped, not read).
+    pub fn position_before(&self, key: &[u8], before: usize) -> Option<usize> {
+        let mut keys = self.keys();
+        for i in 0..before {
+            if keys.next_raw()? == key {
+                return Some(i);
+            }
+            keys.skip_value();
+        }
+        None
+    }
+
     /// Whether `key` is there; keys are compared as bytes and values skipped, not read.
     pub fn has(&self, key: &str) -> bool {
         let mut keys = self.keys();

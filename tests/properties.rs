@@ -1079,3 +1079,38 @@ fn blank_means_what_js_trim_means() {
     }
     assert!(checked > 0);
 }
+
+/// A key repeated in one object is found alike in small objects (a look back over the earlier
+/// keys) and large ones (a map past unique::SCAN_LIMIT keys): the same issues, in order.
+#[test]
+fn repeated_keys_are_reported_alike_in_small_and_large_objects() {
+    let geelark = group_payloads::provider("geelark").unwrap();
+    for extra in [2usize, 15, 16, 17, 40] {
+        let mut pairs: Vec<String> = (0..extra).map(|k| format!("\"x{k}\":{k}")).collect();
+        pairs.insert(0, r#""list":[{"name":"a"}]"#.to_owned());
+        // Repeat the second key and the list, at the end.
+        pairs.push(r#""x1":1"#.to_owned());
+        pairs.push(r#""list":[]"#.to_owned());
+        let text = format!("{{{}}}", pairs.join(","));
+        let report = providers::validate_json(geelark, &text, &Options::default());
+        let duplicates: Vec<(String, i64)> = report
+            .errors
+            .iter()
+            .filter(|i| i.code == Code::Duplicate)
+            .map(|i| match i.params.get("first") {
+                Some(Param::Int(first)) => (i.path.clone(), *first),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            duplicates,
+            [("x1".to_owned(), 2), ("list".to_owned(), 0)],
+            "{extra} extra keys"
+        );
+        assert_eq!(
+            report.warnings.len(),
+            extra,
+            "each extra key once as unknown"
+        );
+    }
+}

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 /// Up to this many keys a linear scan over an inline array beats hashing and allocates
 /// nothing (most lists and objects are short); past it, a map keeps a batch of 10^5 groups
 /// linear.
-const SCAN_LIMIT: usize = 16;
+pub const SCAN_LIMIT: usize = 16;
 
 #[derive(Default)]
 pub struct Seen<'v> {
@@ -82,25 +82,25 @@ impl<'v> Seen<'v> {
         }
     }
 
-    /// [`check`](Self::check) for an object's keys (JSON text can repeat one): an error at the
-    /// key, `params.of = "key"`, and `first` the position of the earlier pair.
-    pub fn check_key(&mut self, ctx: &mut Ctx, path: &Path, index: usize, key: &'v str) -> bool {
-        match self.first(key) {
-            Some(first) => {
-                let params = params!("first" => first, "of" => "key");
-                ctx.report(
-                    Severity::Error,
-                    path.render(),
-                    Code::Duplicate,
-                    Pcode::None,
-                    params,
-                );
-                true
-            }
-            None => {
-                self.insert(key, index);
-                false
-            }
+    /// The index of an earlier item with `key`, or None after recording this one.
+    pub fn first_or_insert(&mut self, key: &'v str, index: usize) -> Option<usize> {
+        let first = self.first(key);
+        if first.is_none() {
+            self.insert(key, index);
         }
+        first
     }
+}
+
+/// A key repeated in one object (JSON text can do that): an error at the key, with
+/// `params.of = "key"` and `first` the position of the earlier pair.
+pub fn repeated_key(ctx: &mut Ctx, path: &Path, first: usize) {
+    let params = params!("first" => first, "of" => "key");
+    ctx.report(
+        Severity::Error,
+        path.render(),
+        Code::Duplicate,
+        Pcode::None,
+        params,
+    );
 }
