@@ -97,8 +97,8 @@ impl Reader<'_> {
                 self.unsupported("deeply nested value");
                 Ok(())
             }
-            Some(b'[') => self.array(depth),
-            Some(b'{') => self.object(depth),
+            Some(b'[') => self.container(ARRAY, b']', depth),
+            Some(b'{') => self.container(OBJECT, b'}', depth),
             _ => self.scalar(),
         }
     }
@@ -134,66 +134,58 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<(), JsonError> {
+    /// An array or an object (`tag`), `depth` containers deep; `closing` ends it.
+    fn container(&mut self, tag: u8, closing: u8, depth: usize) -> Result<(), JsonError> {
         self.pos += 1;
-        let body = open(&mut self.out, ARRAY, 0);
+        let body = open(&mut self.out, tag, 0);
         let mut count = 0usize;
-        self.whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-        } else {
-            loop {
-                if count == MAX_ITEMS {
-                    // One item too many: the whole array reads as too long, as in read.js.
-                    self.skip(vec![b']'])?;
-                    self.out.truncate(body - 9);
-                    self.unsupported("array too long");
-                    return Ok(());
-                }
-                self.whitespace();
-                self.value(depth + 1)?;
-                count += 1;
-                self.whitespace();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b']') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.error("expected `,` or `]`")),
-                }
+        let mut done = self.empty(closing);
+        while !done {
+            if tag == ARRAY && count == MAX_ITEMS {
+                // One item too many: the whole array reads as too long, as in read.js.
+                self.skip(vec![b']'])?;
+                self.out.truncate(body - 9);
+                self.unsupported("array too long");
+                return Ok(());
             }
+            if tag == OBJECT {
+                self.key()?;
+            }
+            self.whitespace();
+            self.value(depth + 1)?;
+            count += 1;
+            done = self.item_end(closing)?;
         }
         close_counted(&mut self.out, body, count);
         Ok(())
     }
 
-    fn object(&mut self, depth: usize) -> Result<(), JsonError> {
-        self.pos += 1;
-        let body = open(&mut self.out, OBJECT, 0);
-        let mut count = 0usize;
+    /// Just after an opening bracket: whether the container is empty (then `closing` is
+    /// consumed).
+    fn empty(&mut self, closing: u8) -> bool {
         self.whitespace();
-        if self.peek() == Some(b'}') {
+        let empty = self.peek() == Some(closing);
+        if empty {
             self.pos += 1;
-        } else {
-            loop {
-                self.key()?;
-                self.whitespace();
-                self.value(depth + 1)?;
-                count += 1;
-                self.whitespace();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b'}') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.error("expected `,` or `}`")),
-                }
-            }
         }
-        close_counted(&mut self.out, body, count);
-        Ok(())
+        empty
+    }
+
+    /// After an item: true at the container's `closing`, false at a comma (either consumed).
+    fn item_end(&mut self, closing: u8) -> Result<bool, JsonError> {
+        self.whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(b) if b == closing => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ if closing == b']' => Err(self.error("expected `,` or `]`")),
+            _ => Err(self.error("expected `,` or `}`")),
+        }
     }
 
     /// A key and its colon. Keys are never reported by value, so a lone surrogate in one
@@ -390,71 +382,45 @@ impl Reader<'_> {
     /// closing brackets of the containers already entered; it is empty when a whole value
     /// starts here.
     fn skip(&mut self, mut open: Vec<u8>) -> Result<(), JsonError> {
+        // What `scalar` and `key` write while checking is not kept.
         let mark = self.out.len();
-        let result = loop {
-            // A value starts here.
+        loop {
+            // A value starts here: a container is entered (with its first key), or read.
             self.whitespace();
-            match self.peek() {
-                Some(b'[') => {
-                    self.pos += 1;
-                    self.whitespace();
-                    if self.peek() != Some(b']') {
-                        open.push(b']');
-                        continue;
-                    }
-                    self.pos += 1;
-                }
-                Some(b'{') => {
-                    self.pos += 1;
-                    self.whitespace();
-                    if self.peek() != Some(b'}') {
-                        open.push(b'}');
-                        if let Err(e) = self.key() {
-                            break Err(e);
-                        }
-                        continue;
-                    }
-                    self.pos += 1;
-                }
-                _ => {
-                    if let Err(e) = self.scalar() {
-                        break Err(e);
-                    }
-                    self.out.truncate(mark);
-                }
-            }
-            // After a value: close what ends here, or go on to the next item.
-            let next = loop {
-                let Some(&closing) = open.last() else {
-                    break Ok(false);
-                };
-                self.whitespace();
-                match self.peek() {
-                    Some(b',') => {
-                        self.pos += 1;
-                        if closing == b'}' {
-                            if let Err(e) = self.key() {
-                                break Err(e);
-                            }
-                        }
-                        break Ok(true);
-                    }
-                    Some(b) if b == closing => {
-                        self.pos += 1;
-                        open.pop();
-                    }
-                    _ if closing == b']' => break Err(self.error("expected `,` or `]`")),
-                    _ => break Err(self.error("expected `,` or `}`")),
-                }
+            let closing = match self.peek() {
+                Some(b'[') => Some(b']'),
+                Some(b'{') => Some(b'}'),
+                _ => None,
             };
-            match next {
-                Ok(true) => {}
-                Ok(false) => break Ok(()),
-                Err(e) => break Err(e),
+            match closing {
+                Some(closing) => {
+                    self.pos += 1;
+                    if !self.empty(closing) {
+                        open.push(closing);
+                        if closing == b'}' {
+                            self.key()?;
+                        }
+                        continue;
+                    }
+                }
+                None => self.scalar()?,
             }
-        };
-        self.out.truncate(mark);
-        result
+            self.out.truncate(mark);
+            // After a value: close what ends here, or go on to the next item.
+            loop {
+                let Some(&closing) = open.last() else {
+                    return Ok(());
+                };
+                if !self.item_end(closing)? {
+                    if closing == b'}' {
+                        self.key()?;
+                        self.out.truncate(mark);
+                    }
+                    break;
+                }
+                open.pop();
+            }
+        }
     }
 }
 
