@@ -261,41 +261,33 @@ impl<'t> Fields<'t> {
         }
     }
 
-    /// Where `key` first appears among the first `before` keys (compared as bytes; values
-    /// skipped, not read).
-    pub fn position_before(&self, key: &[u8], before: usize) -> Option<usize> {
+    /// Where `key` first appears among the first `before` keys: its position and where its
+    /// value starts. Keys are compared as bytes; values are skipped, not read.
+    fn seek(&self, key: &[u8], before: usize) -> Option<(usize, usize)> {
         let mut keys = self.keys();
         for i in 0..before {
             if keys.next_raw()? == key {
-                return Some(i);
+                return Some((i, keys.at));
             }
             keys.skip_value();
         }
         None
+    }
+
+    /// Where `key` first appears among the first `before` keys (compared as bytes).
+    pub fn position_before(&self, key: &[u8], before: usize) -> Option<usize> {
+        self.seek(key, before).map(|(i, _)| i)
     }
 
     /// Whether `key` is there; keys are compared as bytes and values skipped, not read.
     pub fn has(&self, key: &str) -> bool {
-        let mut keys = self.keys();
-        while let Some(k) = keys.next_raw() {
-            if k == key.as_bytes() {
-                return true;
-            }
-            keys.skip_value();
-        }
-        false
+        self.seek(key.as_bytes(), self.len).is_some()
     }
 
     /// The first value stored under `key`; the values before it are skipped, not read.
     pub fn get(&self, key: &str) -> Option<Node<'t>> {
-        let mut keys = self.keys();
-        while let Some(k) = keys.next_raw() {
-            if k == key.as_bytes() {
-                return node_at(self.body, keys.at).map(|(node, _)| node);
-            }
-            keys.skip_value();
-        }
-        None
+        let (_, at) = self.seek(key.as_bytes(), self.len)?;
+        node_at(self.body, at).map(|(node, _)| node)
     }
 }
 
