@@ -369,7 +369,7 @@ pub fn key_text(key: &[u8]) -> &str {
 }
 
 impl<'t> Node<'t> {
-    /// The type name used in `invalid_type` issues (`params.actual`), as [`Value::type_name`].
+    /// The type name used in `invalid_type` issues (`params.actual`).
     pub fn type_name(&self) -> &'static str {
         match self {
             Node::Null => "null",

@@ -38,21 +38,6 @@ pub enum Value {
 }
 
 impl Value {
-    /// The type name used in `invalid_type` issues (`params.actual`).
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_nan() => "NaN",
-            Value::Number(n) if n.is_infinite() => "Infinity",
-            Value::Number(_) => "number",
-            Value::String(_) | Value::Unencodable => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-            Value::Unsupported(name) => name,
-        }
-    }
-
     /// The first value stored under `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
