@@ -188,11 +188,13 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 return;
             };
             let mut seen = Seen::expecting(items.len());
-            let unique_key = list.unique.as_ref().and_then(|unique| unique.key);
+            // Items are unique by one of their fields, when the list says so.
+            let unique = list.unique.as_ref().and_then(|u| Some((u, u.key?)));
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
-                let kept = check_object_keeping(ctx, &item_path, &item, fields, unique_key);
-                let (Some(unique), Some(key), Some(s)) = (&list.unique, unique_key, kept) else {
+                let keep = unique.map(|(_, key)| key);
+                let kept = check_object_keeping(ctx, &item_path, &item, fields, keep);
+                let (Some((unique, key)), Some(s)) = (unique, kept) else {
                     continue;
                 };
                 // Blank keys are already an error of their own; they are not "duplicates".

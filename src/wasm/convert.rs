@@ -1,6 +1,7 @@
 //! JS values in and out. Incoming values are read by `read.js` onto a tape in one pass:
 //! any JS value at all (Proxies, throwing getters, lone surrogates, cycles, depth) arrives
-//! without throwing, so the core can report it. Results go out as JSON text.
+//! without throwing, so the core can report it. Results go out as JSON text. Every call
+//! into read.js is declared here.
 
 use crate::tape::{self, Node};
 use crate::value::Value;
@@ -23,6 +24,10 @@ extern "C" {
     /// `[JSON.parse(text)]`; None when it is not JSON.
     #[wasm_bindgen(js_name = parse_json)]
     fn parse_json_boxed(text: &JsValue) -> Option<js_sys::Array>;
+    /// UTF-16 offsets where each grapheme cluster of `text` ends (`Intl.Segmenter`); None
+    /// when the host has none. Never throws.
+    #[wasm_bindgen(js_name = grapheme_ends)]
+    pub fn host_grapheme_ends(text: &str) -> Option<js_sys::Uint32Array>;
 }
 
 const TAPE_CAPACITY: usize = 1 << 12;

@@ -406,10 +406,14 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = optional_options(options)?;
-    let report = with_node(&payload, |node| {
-        providers::validate_node(provider, node, &options)
-    });
-    report_to_js(&report)
+    report_to_js(&validate_js(provider, &payload, &options))
+}
+
+/// Validates any JS value, read onto the tape by read.js.
+fn validate_js(provider: &Provider, payload: &JsValue, options: &Options) -> Report {
+    with_node(payload, |node| {
+        providers::validate_node(provider, node, options)
+    })
 }
 
 /// Validates JSON text: the report of `validate(provider, JSON.parse(text), options)`, read
@@ -437,9 +441,7 @@ pub fn validate_json(
         // A raw lone surrogate, which the copy into wasm replaced: JSON.parse keeps it, and
         // validation reports it where it is. (A text that reads as JSON here is JSON there.)
         Ok(tape) => match convert::parse_json(&text) {
-            Some(value) => with_node(&value, |node| {
-                providers::validate_node(provider, node, &options)
-            }),
+            Some(value) => validate_js(provider, &value, &options),
             None => providers::validate_node(provider, &tape::root(&tape), &options),
         },
     };
@@ -771,9 +773,7 @@ pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<Js
     let options = optional_options(options)?;
     let validate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(
         move |value: JsValue| -> Result<JsValue, JsValue> {
-            let report = with_node(&value, |node| {
-                providers::validate_node(provider, node, &options)
-            });
+            let report = validate_js(provider, &value, &options);
             let result = Object::new();
             if report.ok {
                 set(&result, "value", &value)?;
@@ -794,19 +794,11 @@ pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<Js
     Ok(Object::freeze(&root).into())
 }
 
-#[wasm_bindgen(module = "/src/wasm/read.js")]
-extern "C" {
-    /// UTF-16 offsets where each grapheme cluster of `text` ends (`Intl.Segmenter`); None
-    /// when the host has none. Never throws.
-    #[wasm_bindgen(js_name = grapheme_ends)]
-    fn host_grapheme_ends(text: &str) -> Option<js_sys::Uint32Array>;
-}
-
 /// Where each grapheme cluster of `text` ends, as UTF-8 byte offsets (what
 /// [`text::measure_with`] takes), from the host's `Intl.Segmenter`. Offsets that do not fall
 /// on character boundaries in order (a replaced `Intl.Segmenter`) are an error, not a guess.
 fn grapheme_ends(text: &str) -> Result<Vec<usize>, JsValue> {
-    let utf16_ends = host_grapheme_ends(text)
+    let utf16_ends = convert::host_grapheme_ends(text)
         .ok_or_else(|| {
             type_error(
                 "graphemes need Intl.Segmenter (Node 16+, Chrome 87+, Safari 14.1+, Firefox 125+)",
