@@ -11,7 +11,8 @@
 //!
 //! The optional second argument scales the repetitions (default 100).
 
-use group_payloads::{providers, tape, Options, Provider, Value};
+use group_payloads::api;
+use group_payloads::{tape, Options, Provider, Value};
 use std::time::Instant;
 
 fn main() {
@@ -93,7 +94,7 @@ fn measured(provider: &Provider, tapes: &[Vec<u8>], reps: usize, options: &Optio
         bytes = 0;
         for t in tapes {
             let report =
-                providers::validate_node(provider, &tape::root(std::hint::black_box(t)), options);
+                api::validate_node(provider, &tape::root(std::hint::black_box(t)), options);
             if !report.errors.is_empty() || !report.warnings.is_empty() {
                 bytes += report.to_json().len();
             }

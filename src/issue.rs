@@ -1,6 +1,5 @@
 //! The issue model: what is wrong, where, in the provider's own field names.
 
-use crate::messages::{self, Locale};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -89,9 +88,16 @@ impl Serialize for ProviderCode {
     }
 }
 
+impl ProviderCode {
+    /// A documented text code, usable in `const` declarations.
+    pub const fn text(code: &'static str) -> ProviderCode {
+        ProviderCode::Text(Cow::Borrowed(code))
+    }
+}
+
 impl From<&'static str> for ProviderCode {
     fn from(s: &'static str) -> Self {
-        ProviderCode::Text(Cow::Borrowed(s))
+        ProviderCode::text(s)
     }
 }
 
@@ -140,6 +146,14 @@ impl From<String> for Param {
     }
 }
 
+/// `Params` from `key => value` pairs.
+macro_rules! params {
+    ($($key:literal => $value:expr),* $(,)?) => {
+        $crate::issue::Params(vec![$(($key, $crate::issue::Param::from($value))),*])
+    };
+}
+pub(crate) use params;
+
 /// Issue parameters in a fixed order (the order they were added).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Params(pub Vec<(&'static str, Param)>);
@@ -176,32 +190,23 @@ pub struct Issue {
     pub params: Params,
 }
 
-impl Issue {
-    /// An issue with its message rendered in `locale`.
-    pub fn new(
-        path: String,
-        code: Code,
-        provider_code: Option<ProviderCode>,
-        params: Params,
-        locale: Locale,
-    ) -> Issue {
-        let message = messages::render(code, &params, locale);
-        Issue {
-            path,
-            code,
-            provider_code,
-            message,
-            params,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,
     Warning,
     /// An error, unless `lenient` is set: the provider's own samples contradict the rule.
     ErrorUnlessLenient,
+}
+
+impl Severity {
+    /// Whether a rule of this severity fails validation (makes `ok` false).
+    pub fn is_error(self, lenient: bool) -> bool {
+        match self {
+            Severity::Error => true,
+            Severity::Warning => false,
+            Severity::ErrorUnlessLenient => !lenient,
+        }
+    }
 }
 
 /// The outcome of a validation: `ok` is true when there are no errors.
@@ -358,79 +363,23 @@ fn json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A path in the provider's wire names: `list[2].name`, `GroupExDescriptions[1]`.
-pub fn join(parent: &str, field: &str) -> String {
-    if parent.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{parent}.{field}")
-    }
-}
-
-/// Where a value sits in the payload, built on the stack as the walker descends and rendered
-/// to text only when an issue is reported: a valid payload costs no path strings at all.
-#[derive(Debug, Clone, Copy)]
-pub enum Path<'a> {
-    /// A path given whole: `""` for the payload itself, or one the caller named
-    /// (`validateField`'s `"list[2].name"`).
-    Given(&'a str),
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
-}
-
-impl<'a> Path<'a> {
-    pub const ROOT: Path<'static> = Path::Given("");
-
-    pub fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path::Key(self, key)
-    }
-
-    pub fn index(&'a self, i: usize) -> Path<'a> {
-        Path::Index(self, i)
-    }
-
-    /// The wire-name text: `list[2].name`, `GroupExDescriptions[1]`.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        self.write_to(&mut out);
-        out
-    }
-
-    fn write_to(&self, out: &mut String) {
-        match self {
-            Path::Given(text) => out.push_str(text),
-            Path::Key(parent, key) => {
-                parent.write_to(out);
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Path::Index(parent, i) => {
-                parent.write_to(out);
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-        }
-    }
-}
-
-impl<'a> From<&'a str> for Path<'a> {
-    fn from(text: &'a str) -> Path<'a> {
-        Path::Given(text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Locale;
+    use crate::messages;
+    use crate::options::Locale;
 
     #[test]
     fn report_json_is_exactly_what_serde_writes() {
         let issue = |path: &str, code, pcode: Option<ProviderCode>, params: Params| {
-            Issue::new(path.to_owned(), code, pcode, params, Locale::En)
+            let message = messages::render(code, &params, Locale::En);
+            Issue {
+                path: path.to_owned(),
+                code,
+                provider_code: pcode,
+                message,
+                params,
+            }
         };
         let tricky = "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f} 😂 市场 \u{7f}\u{2028}";
         let report = Report::new(
@@ -439,7 +388,7 @@ mod tests {
                     tricky,
                     Code::TooLong,
                     None,
-                    crate::params!("max" => 50usize, "actual" => 51usize, "unit" => "chars"),
+                    crate::issue::params!("max" => 50usize, "actual" => 51usize, "unit" => "chars"),
                 ),
                 issue(
                     "list[0].name",
@@ -451,13 +400,13 @@ mod tests {
                     "x",
                     Code::OutOfRange,
                     Some(ProviderCode::from("Bad.Code")),
-                    crate::params!("min" => i64::MIN, "max" => i64::MAX),
+                    crate::issue::params!("min" => i64::MIN, "max" => i64::MAX),
                 ),
                 issue(
                     "",
                     Code::InvalidChars,
                     None,
-                    crate::params!("allowed" => tricky.to_owned(), "index" => 0usize),
+                    crate::issue::params!("allowed" => tricky.to_owned(), "index" => 0usize),
                 ),
             ],
             vec![issue("k", Code::UnknownField, None, Params::default())],
@@ -465,19 +414,5 @@ mod tests {
         assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
         let empty = Report::new(vec![], vec![]);
         assert_eq!(empty.to_json(), serde_json::to_string(&empty).unwrap());
-    }
-
-    #[test]
-    fn paths_render_in_wire_names() {
-        let root = Path::ROOT;
-        let list = root.key("list");
-        let item = list.index(2);
-        assert_eq!(item.key("name").render(), "list[2].name");
-        assert_eq!(
-            Path::from("GroupExDescriptions").index(1).render(),
-            "GroupExDescriptions[1]"
-        );
-        assert_eq!(Path::from("list[3]").key("name").render(), "list[3].name");
-        assert_eq!(root.render(), "");
     }
 }

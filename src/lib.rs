@@ -19,11 +19,28 @@
 //! assert_eq!(report.errors[0].code.as_str(), "blank");
 //! ```
 
+#![forbid(unsafe_code)]
+
+// Layers, each importing only those above it in this list (tests/layers.rs checks that no
+// file imports one that imports it back):
+// - model: value, path, issue, options, request, charsets, http, text
+// - the tape the JS layer writes, and its JSON reader: tape
+// - messages; rules (and the `Ctx` they report into)
+// - declarations and what is derived from them: spec, schema
+// - the shared frames of building and response reading: build, response; signing: sign
+// - one module per provider, and their registry: providers
+// - the API over a provider: api; then this file and the wasm layer.
+pub mod api;
+pub mod build;
+pub mod charsets;
+pub mod http;
 pub mod issue;
 pub mod messages;
 pub mod options;
+pub mod path;
 pub mod providers;
 pub mod request;
+pub mod response;
 pub mod rules;
 pub mod schema;
 pub mod sign;
@@ -34,14 +51,15 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use api::UnknownPath;
+pub use build::Built;
 pub use issue::{Code, Issue, ProviderCode, Report, Severity};
-pub use messages::Locale;
-pub use options::{Options, OptionsError};
+pub use options::{Host, Locale, NoHost, Options, OptionsError};
 pub use providers::{
-    capillary, geelark, gochat, provider, selfcommunity, tencent_iai, Built, Parsed, Provider,
-    Response, UnknownPath, PROVIDERS,
+    capillary, geelark, gochat, provider, selfcommunity, tencent_iai, Provider, PROVIDERS,
 };
 pub use request::{HttpRequest, Method};
+pub use response::{Parsed, Response};
 pub use value::Value;
 
 /// The provider id is not one of [`PROVIDERS`].
@@ -58,7 +76,7 @@ pub fn validate(
     options: &Options,
 ) -> Result<Report, UnknownProvider> {
     let provider = provider(provider_id).ok_or(UnknownProvider)?;
-    Ok(providers::validate(provider, payload, options))
+    Ok(api::validate(provider, payload, options))
 }
 
 /// Validates JSON text for the provider with id `provider_id`, reading it straight onto a
@@ -69,12 +87,13 @@ pub fn validate_json(
     options: &Options,
 ) -> Result<Report, UnknownProvider> {
     let provider = provider(provider_id).ok_or(UnknownProvider)?;
-    Ok(providers::validate_json(provider, text, options))
+    Ok(api::validate_json(provider, text, options))
 }
 
 /// Validates and, when the payload is valid and the options are safe, builds the exact signed
-/// request. `build_options` is the JS-shaped object of SPEC §4; typed builders live in each
-/// provider module (`geelark::build_request`, `tencent_iai::build_request`, …).
+/// request. `build_options` is the JS-shaped object of the README; natively every option is
+/// given (there is no clock or random source: see [`api::build_request`] to supply a
+/// [`Host`]). Typed builders live in each provider module (`geelark::build_request`, …).
 pub fn build_request(
     provider_id: &str,
     payload: &Value,
@@ -82,11 +101,12 @@ pub fn build_request(
     options: &Options,
 ) -> Result<Result<Built, OptionsError>, UnknownProvider> {
     let provider = provider(provider_id).ok_or(UnknownProvider)?;
-    Ok(providers::build_request(
+    Ok(api::build_request(
         provider,
         payload,
         build_options,
         options,
+        &NoHost,
     ))
 }
 
@@ -97,5 +117,5 @@ pub fn parse_response(
     options: &Options,
 ) -> Result<Parsed, UnknownProvider> {
     let provider = provider(provider_id).ok_or(UnknownProvider)?;
-    Ok(providers::parse_response(provider, response, options))
+    Ok(api::parse_response(provider, response, options))
 }

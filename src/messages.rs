@@ -1,28 +1,9 @@
 //! Issue messages in English and Simplified Chinese. Short, lowercase, no trailing period,
 //! never the value itself: counts, limits and indexes are enough.
 
+use crate::charsets;
 use crate::issue::{Code, Param, Params};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    En,
-    ZhCn,
-}
-
-impl Locale {
-    /// `"en"` (or anything starting with it) and `"zh-CN"`/`"zh"`; None for other tags.
-    pub fn parse(tag: &str) -> Option<Locale> {
-        let lower = tag.to_ascii_lowercase();
-        if lower == "en" || lower.starts_with("en-") {
-            Some(Locale::En)
-        } else if lower == "zh" || lower == "zh-cn" || lower == "zh-hans" {
-            Some(Locale::ZhCn)
-        } else {
-            None
-        }
-    }
-}
+use crate::options::Locale;
 
 fn param(params: &Params, key: &str) -> String {
     match params.get(key) {
@@ -44,29 +25,11 @@ fn unit(params: &Params, locale: Locale) -> &'static str {
 
 /// Human text for a charset id used in `invalid_chars` params.
 pub fn charset_text(id: &str, locale: Locale) -> &'static str {
-    match (id, locale) {
-        (crate::rules::charset::HAN_ALNUM_DASH_UNDERSCORE_ID, Locale::En) => {
-            "Chinese characters, letters, digits, - and _"
-        }
-        (crate::rules::charset::HAN_ALNUM_DASH_UNDERSCORE_ID, Locale::ZhCn) => {
-            "中文、英文字母、数字、-、_"
-        }
-        (crate::rules::charset::GROUP_ID_ID, Locale::En) => "letters, digits and -%@#&_",
-        (crate::rules::charset::GROUP_ID_ID, Locale::ZhCn) => "英文字母、数字、-%@#&_",
-        (crate::providers::capillary::BASIC_USER_ID_ID, Locale::En) => {
-            "characters other than : and control characters (a basic-auth user name)"
-        }
-        (crate::providers::capillary::BASIC_USER_ID_ID, Locale::ZhCn) => {
-            "除 : 和控制字符以外的字符（Basic 认证的用户名）"
-        }
-        (crate::providers::tencent_iai::SECRET_ID_CHARSET_ID, Locale::En) => {
-            "visible ASCII characters other than space , ; / (a TC3 secret id)"
-        }
-        (crate::providers::tencent_iai::SECRET_ID_CHARSET_ID, Locale::ZhCn) => {
-            "除空格 , ; / 以外的可见 ASCII 字符（TC3 SecretId）"
-        }
-        (_, Locale::En) => "visible ASCII characters (a header value)",
-        (_, Locale::ZhCn) => "可见 ASCII 字符（请求头的值）",
+    match (charsets::by_id(id), locale) {
+        (Some(charset), Locale::En) => charset.label_en,
+        (Some(charset), Locale::ZhCn) => charset.label_zh_cn,
+        (None, Locale::En) => "the allowed characters",
+        (None, Locale::ZhCn) => "允许的字符",
     }
 }
 

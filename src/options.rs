@@ -1,6 +1,50 @@
-//! Validation options shared by every provider.
+//! Options shared by every provider, the language of messages, and what the host supplies.
 
-use crate::messages::Locale;
+use crate::value::{safe_integer, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Locale {
+    /// `"en"` (or anything starting with it) and `"zh-CN"`/`"zh"`; None for other tags.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let lower = tag.to_ascii_lowercase();
+        if lower == "en" || lower.starts_with("en-") {
+            Some(Locale::En)
+        } else if lower == "zh" || lower == "zh-cn" || lower == "zh-hans" {
+            Some(Locale::ZhCn)
+        } else {
+            None
+        }
+    }
+}
+
+/// What the core cannot make itself: the time and a random trace id, asked for only when a
+/// build option that defaults to them is left out. The core has no clock and no randomness,
+/// so native callers that pass every option never need one ([`NoHost`]); the JS build answers
+/// with `Date.now()` and `crypto.randomUUID()`.
+pub trait Host {
+    /// Milliseconds since the Unix epoch.
+    fn now_millis(&self) -> Option<u64>;
+    /// A random UUID (version 4) as text.
+    fn random_uuid(&self) -> Option<String>;
+}
+
+/// A host with no clock and no randomness: every defaulted option must be given.
+pub struct NoHost;
+
+impl Host for NoHost {
+    fn now_millis(&self) -> Option<u64> {
+        None
+    }
+    fn random_uuid(&self) -> Option<String> {
+        None
+    }
+}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -9,6 +53,28 @@ pub struct Options {
     pub lenient: bool,
     /// Language of issue messages.
     pub locale: Locale,
+}
+
+impl Options {
+    /// `{lenient?, locale?}` from a JS-shaped object; other keys are ignored (the same object
+    /// may carry build options), `null`/`undefined` values mean the defaults.
+    pub fn from_value(value: &Value) -> Result<Options, OptionsError> {
+        let o = OptionsReader::new(value, "options")?;
+        let mut options = Options::default();
+        if let Some(lenient) = o.get("lenient") {
+            options.lenient = match lenient {
+                Value::Bool(b) => *b,
+                _ => return Err(OptionsError("options.lenient must be a boolean".into())),
+            };
+        }
+        if let Some(locale) = o.get("locale") {
+            options.locale = locale
+                .as_str()
+                .and_then(Locale::parse)
+                .ok_or_else(|| OptionsError("options.locale must be \"en\" or \"zh-CN\"".into()))?;
+        }
+        Ok(options)
+    }
 }
 
 /// Build options that cannot be used: a missing credential, a wrong type, an unknown choice.
@@ -23,8 +89,6 @@ pub struct OptionsReader<'v> {
     value: &'v Value,
     path: String,
 }
-
-use crate::value::Value;
 
 impl<'v> OptionsReader<'v> {
     /// `value` must be an object (or absent: `null`/`undefined` read as an empty object).
@@ -42,7 +106,8 @@ impl<'v> OptionsReader<'v> {
         format!("{}.{key}", self.path)
     }
 
-    fn get(&self, key: &str) -> Option<&'v Value> {
+    /// The value at `key`; `null` and `undefined` read as absent.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
         match self.value.get(key) {
             None | Some(Value::Null) | Some(Value::Unsupported("undefined")) => None,
             Some(v) => Some(v),
@@ -77,20 +142,23 @@ impl<'v> OptionsReader<'v> {
     pub fn optional_uint(&self, key: &str) -> Result<Option<u64>, OptionsError> {
         let invalid = || {
             OptionsError(format!(
-                "{} must be a non-negative integer (number or digit string)",
+                "{} must be a non-negative integer (a number, or digits without leading zeros)",
                 self.path(key)
             ))
         };
         match self.get(key) {
             None => Ok(None),
-            Some(Value::Number(n)) if n.is_finite() && n.fract() == 0.0 && *n >= 0.0 => {
-                if *n <= crate::value::MAX_SAFE_INTEGER as f64 {
-                    Ok(Some(*n as u64))
-                } else {
-                    Err(invalid())
-                }
-            }
-            Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(Value::Number(n)) => match safe_integer(*n) {
+                Some(n) if n >= 0 => Ok(Some(n.unsigned_abs())),
+                _ => Err(invalid()),
+            },
+            // Canonical digits only: the number is sent (and signed) as `n.to_string()`, so a
+            // "0123" would be signed as "123" while the caller sends what they gave.
+            Some(Value::String(s))
+                if !s.is_empty()
+                    && s.bytes().all(|b| b.is_ascii_digit())
+                    && (s == "0" || !s.starts_with('0')) =>
+            {
                 s.parse().map(Some).map_err(|_| invalid())
             }
             Some(_) => Err(invalid()),

@@ -9,9 +9,10 @@
 //! several fields, and lone UTF-16 surrogates (JSON text cannot carry them). Unknown fields
 //! are allowed, as `validate` only warns about them.
 
+use crate::charsets::NOT_BLANK_PATTERN;
 use crate::issue::{Code, Issue, Params, ProviderCode, Severity};
 use crate::options::Options;
-use crate::providers::Provider;
+use crate::path::{self, Segment};
 use crate::rules::charset::CharsetRule;
 use crate::rules::length::{Limit, Unit};
 use crate::spec::{Field, Integer, Kind, List, Requirement, Text};
@@ -98,29 +99,21 @@ impl Serialize for SoftRules {
 
 /// Whether a rule of this severity fails validation under `options`.
 fn is_error(severity: Severity, options: &Options) -> bool {
-    match severity {
-        Severity::Error => true,
-        Severity::Warning => false,
-        Severity::ErrorUnlessLenient => !options.lenient,
-    }
+    severity.is_error(options.lenient)
 }
 
 /// Every field of the provider, depth-first in declaration order; array items follow their
 /// array as `name[]`.
-pub fn constraints(provider: &Provider, options: &Options) -> Vec<FieldConstraint> {
+pub fn constraints(fields: &[Field], options: &Options) -> Vec<FieldConstraint> {
     let mut out = Vec::new();
-    for field in provider.fields {
+    for field in fields {
         field_constraints(&mut out, "", field, options);
     }
     out
 }
 
-fn join(parent: &str, name: &str) -> String {
-    crate::issue::join(parent, name)
-}
-
 fn field_constraints(out: &mut Vec<FieldConstraint>, parent: &str, field: &Field, o: &Options) {
-    let path = join(parent, field.name);
+    let path = path::join(parent, field.name);
     let mut c = FieldConstraint {
         path: path.clone(),
         required: matches!(field.required, Requirement::Required(_)),
@@ -196,7 +189,7 @@ fn soft(c: &mut FieldConstraint, key: &'static str, severity: Severity, o: &Opti
 fn text_constraint(c: &mut FieldConstraint, text: &Text, o: &Options) {
     // A blank check is always an error (see `presence::check_blank`).
     c.not_blank = text.not_blank.is_some();
-    let unit = text.max.or(text.min).map(|l| l.unit);
+    let unit = text.max.as_ref().or(text.min.as_ref()).map(|l| l.unit);
     if let Some(min) = &text.min {
         // Non-empty is the same in every unit; other minimums need the shared unit.
         if Some(min.unit) == unit || min.n <= 1 {
@@ -224,8 +217,8 @@ fn integer_constraint(c: &mut FieldConstraint, integer: &Integer) {
 
 /// Item counts are always errors (see `rules::count`).
 fn list_constraint(c: &mut FieldConstraint, list: &List) {
-    c.min_items = list.min_items.map(|(n, _)| n);
-    c.max_items = list.max_items.map(|(n, _)| n);
+    c.min_items = list.min_items.as_ref().map(|(n, _)| *n);
+    c.max_items = list.max_items.as_ref().map(|(n, _)| *n);
 }
 
 /// Marks `c` unique: the items of a string or integer list (`key` None: the walker compares
@@ -239,20 +232,14 @@ fn unique_constraint(c: &mut FieldConstraint, list: &List, key: Option<&str>, o:
     }
 }
 
-/// Matches a string that has at least one character outside Unicode White_Space (what
-/// `presence::is_blank` tests, which Rust's `char::is_whitespace` defines). JS `\s` differs
-/// (it has U+FEFF and lacks U+0085), so the set is spelled out.
-pub const NOT_BLANK_PATTERN: &str =
-    r"[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
-
 /// `$schema` of what [`json_schema`] returns.
 pub const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// The payload's JSON Schema (2020-12), as a value that serializes in declaration order.
-pub fn json_schema(provider: &Provider, options: &Options) -> Value {
+pub fn json_schema(title: &str, fields: &[Field], options: &Options) -> Value {
     let mut root = vec![
         ("$schema".to_owned(), Value::from(JSON_SCHEMA_DIALECT)),
-        ("title".to_owned(), Value::from(provider.name)),
+        ("title".to_owned(), Value::from(title)),
         (
             "$comment".to_owned(),
             Value::from(
@@ -262,7 +249,7 @@ pub fn json_schema(provider: &Provider, options: &Options) -> Value {
             ),
         ),
     ];
-    root.extend(object_schema(provider.fields, options));
+    root.extend(object_schema(fields, options));
     Value::Object(root)
 }
 
@@ -492,55 +479,6 @@ fn list_schema(b: &mut Builder, list: &List, objects: bool) {
     }
 }
 
-/// One step of an issue path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    Key(String),
-    Index(usize),
-}
-
-impl Serialize for Segment {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Segment::Key(k) => s.serialize_str(k),
-            Segment::Index(i) => s.serialize_u64(*i as u64),
-        }
-    }
-}
-
-/// `list[2].name` → `["list", 2, "name"]`; `""` (the payload itself) → `[]`. Field names of the
-/// declarations never contain `.` or `[`; anything unparsable stays one key, unchanged.
-pub fn segments(path: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    if path.is_empty() {
-        return out;
-    }
-    for part in path.split('.') {
-        let (name, mut rest) = match part.find('[') {
-            Some(open) => part.split_at(open),
-            None => (part, ""),
-        };
-        let mut indexes = Vec::new();
-        while let Some(inner) = rest.strip_prefix('[') {
-            let Some(close) = inner.find(']') else { break };
-            let Ok(i) = inner[..close].parse::<usize>() else {
-                break;
-            };
-            indexes.push(Segment::Index(i));
-            rest = &inner[close + 1..];
-        }
-        if !rest.is_empty() {
-            out.push(Segment::Key(part.to_owned()));
-            continue;
-        }
-        if !name.is_empty() {
-            out.push(Segment::Key(name.to_owned()));
-        }
-        out.extend(indexes);
-    }
-    out
-}
-
 /// A Standard Schema v1 issue (`message`, `path` as keys), keeping our code and params.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -558,7 +496,7 @@ impl From<&Issue> for StandardIssue {
     fn from(issue: &Issue) -> Self {
         StandardIssue {
             message: issue.message.clone(),
-            path: segments(&issue.path),
+            path: path::parse(&issue.path),
             code: issue.code,
             provider_code: issue.provider_code.clone(),
             params: issue.params.clone(),
@@ -571,6 +509,11 @@ mod tests {
     use super::*;
     use crate::providers::{provider, PROVIDERS};
 
+    fn schema_of(id: &str, options: &Options) -> Value {
+        let p = provider(id).unwrap();
+        json_schema(p.name, p.fields, options)
+    }
+
     fn find<'c>(cs: &'c [FieldConstraint], path: &str) -> &'c FieldConstraint {
         cs.iter()
             .find(|c| c.path == path)
@@ -579,7 +522,7 @@ mod tests {
 
     #[test]
     fn geelark_constraints_follow_the_declarations() {
-        let cs = constraints(provider("geelark").unwrap(), &Options::default());
+        let cs = constraints(provider("geelark").unwrap().fields, &Options::default());
         let paths: Vec<&str> = cs.iter().map(|c| c.path.as_str()).collect();
         assert_eq!(paths, ["list", "list[].name", "list[].remark"]);
         let list = find(&cs, "list");
@@ -599,7 +542,7 @@ mod tests {
     #[test]
     fn tencent_constraints_carry_units_patterns_and_lenient_severity() {
         let p = provider("tencent-iai").unwrap();
-        let cs = constraints(p, &Options::default());
+        let cs = constraints(p.fields, &Options::default());
         let id = find(&cs, "GroupId");
         assert_eq!(
             (id.min_length, id.max_length, id.unit),
@@ -618,7 +561,7 @@ mod tests {
             lenient: true,
             ..Options::default()
         };
-        let cs = constraints(p, &lenient);
+        let cs = constraints(p.fields, &lenient);
         assert!(find(&cs, "GroupName").severity.contains("pattern"));
         assert!(!find(&cs, "GroupName").severity.contains("maxLength"));
         // GroupId's charset stays an error when lenient.
@@ -632,7 +575,7 @@ mod tests {
             lenient: true,
             ..Options::default()
         };
-        let text = serde_json::to_string(&constraints(p, &lenient)[0]).unwrap();
+        let text = serde_json::to_string(&constraints(p.fields, &lenient)[0]).unwrap();
         assert!(text.contains(r#""minLength":1"#), "{text}");
         assert!(
             text.contains(r#""severity":{"pattern":"warning"}"#),
@@ -644,11 +587,11 @@ mod tests {
     #[test]
     fn every_provider_has_constraints_and_a_schema_for_each_field() {
         for p in PROVIDERS.iter() {
-            let cs = constraints(p, &Options::default());
+            let cs = constraints(p.fields, &Options::default());
             for field in p.fields {
                 assert!(cs.iter().any(|c| c.path == field.name), "{}", field.name);
             }
-            let schema = json_schema(p, &Options::default());
+            let schema = json_schema(p.name, p.fields, &Options::default());
             let props = schema.get("properties").unwrap();
             for field in p.fields {
                 assert!(props.get(field.name).is_some(), "{}", field.name);
@@ -658,7 +601,7 @@ mod tests {
 
     #[test]
     fn json_schema_expresses_ascii_byte_limits_and_leaves_out_the_rest() {
-        let schema = json_schema(provider("tencent-iai").unwrap(), &Options::default());
+        let schema = schema_of("tencent-iai", &Options::default());
         let props = schema.get("properties").unwrap();
         let id = props.get("GroupId").unwrap();
         assert_eq!(id.get("maxLength"), Some(&Value::Number(64.0)));
@@ -673,7 +616,7 @@ mod tests {
             lenient: true,
             ..Options::default()
         };
-        let schema = json_schema(provider("tencent-iai").unwrap(), &lenient);
+        let schema = schema_of("tencent-iai", &lenient);
         let name = schema.get("properties").unwrap().get("GroupName").unwrap();
         assert!(name.get("pattern").is_none());
         assert!(name.get("$comment").is_some());
@@ -681,7 +624,7 @@ mod tests {
 
     #[test]
     fn json_schema_of_geelark_names_key_uniqueness_in_a_comment() {
-        let schema = json_schema(provider("geelark").unwrap(), &Options::default());
+        let schema = schema_of("geelark", &Options::default());
         assert_eq!(
             schema.get("$schema"),
             Some(&Value::from(JSON_SCHEMA_DIALECT))
@@ -709,54 +652,12 @@ mod tests {
         );
     }
 
-    /// Rust's White_Space, the set `is_blank` uses, as ranges: must be exactly the class in
-    /// NOT_BLANK_PATTERN.
-    const WHITE_SPACE: [(u32, u32); 10] = [
-        (0x09, 0x0D),
-        (0x20, 0x20),
-        (0x85, 0x85),
-        (0xA0, 0xA0),
-        (0x1680, 0x1680),
-        (0x2000, 0x200A),
-        (0x2028, 0x2029),
-        (0x202F, 0x202F),
-        (0x205F, 0x205F),
-        (0x3000, 0x3000),
-    ];
-
-    #[test]
-    fn not_blank_pattern_lists_exactly_rusts_white_space() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let listed = WHITE_SPACE
-                .iter()
-                .any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)));
-            assert_eq!(listed, c.is_whitespace(), "U+{:04X}", c as u32);
-        }
-        let class: String = WHITE_SPACE
-            .iter()
-            .map(|&(lo, hi)| {
-                let esc = |n: u32| match n {
-                    0x09 => r"\t".to_owned(),
-                    0x0D => r"\r".to_owned(),
-                    0x20 => " ".to_owned(),
-                    n => format!(r"\u{n:04X}"),
-                };
-                if lo == hi {
-                    esc(lo)
-                } else if hi == lo + 1 {
-                    format!("{}{}", esc(lo), esc(hi))
-                } else {
-                    format!("{}-{}", esc(lo), esc(hi))
-                }
-            })
-            .collect();
-        assert_eq!(NOT_BLANK_PATTERN, format!("[^{class}]"));
-    }
-
-    fn charsets(fields: &[Field], out: &mut Vec<&'static crate::rules::charset::Charset>) {
+    fn charsets(fields: &[Field], out: &mut Vec<&'static crate::charsets::Charset>) {
         for field in fields {
             match &field.kind {
-                Kind::Text(t) | Kind::Texts(_, t) => out.extend(t.charset.map(|r| r.charset)),
+                Kind::Text(t) | Kind::Texts(_, t) => {
+                    out.extend(t.charset.as_ref().map(|r| r.charset))
+                }
                 Kind::Objects(_, inner) => charsets(inner, out),
                 _ => {}
             }
@@ -778,27 +679,10 @@ mod tests {
                 assert_eq!(above, None, "{}", charset.id);
             }
         }
-        use crate::rules::charset::{GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE};
+        use crate::charsets::{GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE};
         assert!(is_ascii_only(GROUP_ID.pattern));
         assert!(!is_ascii_only(HAN_ALNUM_DASH_UNDERSCORE.pattern));
         assert!(!is_ascii_only(r"^[^a]*$"));
         assert!(!is_ascii_only(r"^[\u00e9]*$"));
-    }
-
-    #[test]
-    fn segments_split_paths_into_keys_and_indexes() {
-        use Segment::{Index, Key};
-        assert_eq!(segments(""), []);
-        assert_eq!(segments("GroupName"), [Key("GroupName".into())]);
-        assert_eq!(
-            segments("list[2].name"),
-            [Key("list".into()), Index(2), Key("name".into())]
-        );
-        assert_eq!(
-            segments("GroupExDescriptions[10]"),
-            [Key("GroupExDescriptions".into()), Index(10)]
-        );
-        assert_eq!(segments("a[x]"), [Key("a[x]".into())]);
-        assert_eq!(segments("a[1"), [Key("a[1".into())]);
     }
 }

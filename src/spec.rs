@@ -2,12 +2,13 @@
 //! here applies them. The same declarations feed `constraints`, the JSON Schema and the body
 //! builder, so a rule cannot be enforced in one place and forgotten in another.
 
-use crate::issue::{Code, Params, Path, Severity};
-use crate::params;
+use crate::charsets::is_blank;
+use crate::issue::{params, Code, Params, ProviderCode, Severity};
+use crate::path::{self, Path, Segment};
 use crate::rules::charset::{self, CharsetRule};
 use crate::rules::length::{self, Limit};
 use crate::rules::unique::{self, Seen};
-use crate::rules::{count, presence, types, Ctx, Pcode};
+use crate::rules::{count, presence, types, Ctx};
 use crate::tape::{self, Items, Node};
 use crate::value::Value;
 
@@ -21,11 +22,11 @@ pub struct Field {
     pub kind: Kind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Requirement {
     Optional,
     /// Missing (or `null` when not nullable) is an error with this provider code.
-    Required(Pcode),
+    Required(Option<ProviderCode>),
 }
 
 #[derive(Debug)]
@@ -34,7 +35,7 @@ pub enum Kind {
     Integer(Integer),
     Boolean,
     /// One of fixed strings; anything else is an error with this code.
-    Choice(&'static [&'static str], Pcode),
+    Choice(&'static [&'static str], Option<ProviderCode>),
     /// An array of strings.
     Texts(List, Text),
     /// An array of integers.
@@ -48,7 +49,7 @@ pub enum Kind {
 #[derive(Debug, Default)]
 pub struct Text {
     /// Blank (empty or whitespace only) is an error with this code.
-    pub not_blank: Option<Pcode>,
+    pub not_blank: Option<Option<ProviderCode>>,
     pub min: Option<Limit>,
     pub max: Option<Limit>,
     pub charset: Option<CharsetRule>,
@@ -64,8 +65,8 @@ pub struct Integer {
 
 #[derive(Debug, Default)]
 pub struct List {
-    pub min_items: Option<(usize, Pcode)>,
-    pub max_items: Option<(usize, Pcode)>,
+    pub min_items: Option<(usize, Option<ProviderCode>)>,
+    pub max_items: Option<(usize, Option<ProviderCode>)>,
     pub unique: Option<Unique>,
 }
 
@@ -74,7 +75,7 @@ pub struct List {
 pub struct Unique {
     pub key: Option<&'static str>,
     pub severity: Severity,
-    pub code: Pcode,
+    pub code: Option<ProviderCode>,
 }
 
 /// Checks an object against its fields: unknown keys (warned, left out of the body), repeated
@@ -124,9 +125,9 @@ fn check_object_keeping<'t>(
         }
     }
     for field in fields {
-        if let Requirement::Required(pcode) = field.required {
+        if let Requirement::Required(code) = &field.required {
             if !pairs.has(field.name) {
-                presence::missing(ctx, &path.key(field.name), pcode);
+                presence::missing(ctx, &path.key(field.name), code);
             }
         }
     }
@@ -136,9 +137,9 @@ fn check_object_keeping<'t>(
 /// Checks one present value against its field.
 pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
     if *value == Node::Null && !matches!(field.kind, Kind::Upload) {
-        match (field.nullable, field.required) {
+        match (field.nullable, &field.required) {
             (true, _) => {}
-            (false, Requirement::Required(pcode)) => presence::missing(ctx, path, pcode),
+            (false, Requirement::Required(code)) => presence::missing(ctx, path, code),
             (false, Requirement::Optional) => types::wrong_type(ctx, path, expected(field), value),
         }
         return;
@@ -149,7 +150,7 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
         Kind::Boolean => {
             types::expect_bool(ctx, path, value);
         }
-        Kind::Choice(allowed, pcode) => check_choice(ctx, path, value, allowed, *pcode),
+        Kind::Choice(allowed, code) => check_choice(ctx, path, value, allowed, code),
         Kind::Texts(list, rules) => {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
@@ -159,7 +160,7 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 let item_path = path.index(i);
                 check_text_value(ctx, &item_path, &item, rules);
                 if let (Some(unique), Node::Str(s)) = (&list.unique, item) {
-                    seen.check(ctx, &item_path, i, s, unique.severity, unique.code);
+                    seen.check(ctx, &item_path, i, s, unique.severity, &unique.code);
                 }
             }
         }
@@ -179,7 +180,7 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 if let (Some(unique), Node::Number(_), Some(text)) =
                     (&list.unique, item, texts.get(i))
                 {
-                    seen.check(ctx, &item_path, i, text, unique.severity, unique.code);
+                    seen.check(ctx, &item_path, i, text, unique.severity, &unique.code);
                 }
             }
         }
@@ -198,20 +199,15 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                     continue;
                 };
                 // Blank keys are already an error of their own; they are not "duplicates".
-                if !presence::is_blank(s) {
+                if !is_blank(s) {
                     let key_path = item_path.key(key);
-                    seen.check(ctx, &key_path, i, s, unique.severity, unique.code);
+                    seen.check(ctx, &key_path, i, s, unique.severity, &unique.code);
                 }
             }
         }
         Kind::Upload => {
             if *value != Node::Null {
-                ctx.error(
-                    path.render(),
-                    Code::NeedsMultipart,
-                    Pcode::None,
-                    Params::default(),
-                );
+                ctx.error(path.render(), Code::NeedsMultipart, None, Params::default());
             }
         }
     }
@@ -219,11 +215,11 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
 
 fn check_list<'t>(ctx: &mut Ctx, path: &Path, value: &Node<'t>, list: &List) -> Option<Items<'t>> {
     let items = types::expect_array(ctx, path, value)?;
-    if let Some((min, pcode)) = list.min_items {
-        count::check_min_items(ctx, path, items.len(), min, pcode);
+    if let Some((min, code)) = &list.min_items {
+        count::check_min_items(ctx, path, items.len(), *min, code);
     }
-    if let Some((max, pcode)) = list.max_items {
-        count::check_max_items(ctx, path, items.len(), max, pcode);
+    if let Some((max, code)) = &list.max_items {
+        count::check_max_items(ctx, path, items.len(), *max, code);
     }
     Some(items)
 }
@@ -237,8 +233,8 @@ pub fn check_text_value(ctx: &mut Ctx, path: &Path, value: &Node, rules: &Text) 
 /// The text rules, in a fixed order: blank, length, charset, then the whitespace hint where no
 /// charset already speaks about whitespace.
 pub fn check_text(ctx: &mut Ctx, path: &Path, s: &str, rules: &Text) {
-    if let Some(pcode) = rules.not_blank {
-        if presence::check_blank(ctx, path, s, pcode) {
+    if let Some(code) = &rules.not_blank {
+        if presence::check_blank(ctx, path, s, code) {
             return;
         }
     }
@@ -272,7 +268,7 @@ pub fn check_integer(ctx: &mut Ctx, path: &Path, value: &Node, rules: &Integer) 
             ctx.error(
                 path.render(),
                 Code::InvalidEncoding,
-                Pcode::None,
+                None,
                 Params::default(),
             );
         }
@@ -280,11 +276,17 @@ pub fn check_integer(ctx: &mut Ctx, path: &Path, value: &Node, rules: &Integer) 
     }
 }
 
-fn check_choice(ctx: &mut Ctx, path: &Path, value: &Node, allowed: &[&str], pcode: Pcode) {
+fn check_choice(
+    ctx: &mut Ctx,
+    path: &Path,
+    value: &Node,
+    allowed: &[&str],
+    code: &Option<ProviderCode>,
+) {
     if let Some(s) = types::expect_str(ctx, path, value) {
         if !allowed.contains(&s) {
             let params = params!("allowed" => allowed.join("|"));
-            ctx.error(path.render(), Code::InvalidValue, pcode, params);
+            ctx.error(path.render(), Code::InvalidValue, code.clone(), params);
         }
     }
 }
@@ -302,29 +304,32 @@ pub fn expected(field: &Field) -> &'static str {
 /// The body for a payload that validated: known fields only, in the caller's order, values as
 /// given — except a digit string where an integer is declared, which is sent as the number
 /// it spells (the documented conversion, reported as a warning).
-pub fn body(value: &Value, fields: &[Field]) -> Value {
-    let Value::Object(pairs) = value else {
-        return value.clone();
+pub fn body(value: &Node, fields: &[Field]) -> Value {
+    let Node::Object(pairs) = value else {
+        return value.to_value();
     };
-    let known = pairs.iter().filter_map(|(key, v)| {
-        let field = fields.iter().find(|f| f.name == key)?;
-        Some((key.clone(), field_body(v, field)))
-    });
-    Value::Object(known.collect())
+    let mut known = Vec::with_capacity(pairs.len());
+    let mut iter = pairs.iter();
+    while let Some((raw_key, v)) = iter.next_raw() {
+        if let Some(field) = fields.iter().find(|f| f.name.as_bytes() == raw_key) {
+            known.push((field.name.to_owned(), field_body(&v, field)));
+        }
+    }
+    Value::Object(known)
 }
 
-fn field_body(value: &Value, field: &Field) -> Value {
+fn field_body(value: &Node, field: &Field) -> Value {
     match (&field.kind, value) {
-        (Kind::Integer(rules), Value::String(s)) if rules.accepts_digit_string => {
+        (Kind::Integer(rules), Node::Str(s)) if rules.accepts_digit_string => {
             match types::parse_digit_string(s) {
                 Some(n) => Value::Number(n as f64),
-                None => value.clone(),
+                None => value.to_value(),
             }
         }
-        (Kind::Objects(_, item_fields), Value::Array(items)) => {
-            Value::Array(items.iter().map(|item| body(item, item_fields)).collect())
+        (Kind::Objects(_, item_fields), Node::Array(items)) => {
+            Value::Array(items.iter().map(|item| body(&item, item_fields)).collect())
         }
-        _ => value.clone(),
+        _ => value.to_value(),
     }
 }
 
@@ -332,25 +337,18 @@ fn field_body(value: &Value, field: &Field) -> Value {
 /// `GroupExDescriptions[1]`. Returns the field and whether the path names one item of an
 /// array field (then the item rules apply, not the array's).
 pub fn resolve<'f>(fields: &'f [Field], path: &str) -> Option<(&'f Field, bool)> {
-    let mut current: &[Field] = fields;
-    let mut segments = path.split('.').peekable();
-    while let Some(segment) = segments.next() {
-        let (name, item) = match segment.find('[') {
-            Some(open) => {
-                let index = segment[open..].strip_prefix('[')?.strip_suffix(']')?;
-                if !index.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                (&segment[..open], true)
-            }
-            None => (segment, false),
-        };
+    let segments = path::parse(path);
+    let mut current = fields;
+    let mut steps = segments.iter().peekable();
+    while let Some(Segment::Key(name)) = steps.next() {
         let field = current.iter().find(|f| f.name == name)?;
-        if segments.peek().is_none() {
-            return Some((field, item));
+        let item = matches!(steps.peek(), Some(Segment::Index(_) | Segment::Items));
+        if item {
+            steps.next();
         }
-        match &field.kind {
-            Kind::Objects(_, item_fields) if item => current = item_fields,
+        match (steps.peek(), &field.kind) {
+            (None, _) => return Some((field, item)),
+            (Some(Segment::Key(_)), Kind::Objects(_, item_fields)) if item => current = item_fields,
             _ => return None,
         }
     }

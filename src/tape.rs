@@ -26,8 +26,7 @@
 
 use crate::value::Value;
 
-mod json;
-pub use json::{from_json, JsonError};
+pub mod json;
 
 pub const NULL: u8 = 0;
 pub const FALSE: u8 = 1;

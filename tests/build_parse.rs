@@ -34,8 +34,9 @@ const GL_SEED_REQUEST: &str = r#"{
 }"#;
 const GL_SEED_BODY: &str = r#"{"list":[{"name":"group"},{"name":"groupRemark","remark":"remark"},{"name":"groupInvalid"}]}"#;
 
-/// Tencent vector B's literal keys (research §2.6) and its timestamp (2019-02-25 UTC).
-const TC_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******";
+/// Tencent vector B's key and timestamp (2019-02-25 UTC), with the unmasked SecretId of
+/// the same document's Russian copy: buildRequest takes letters and digits only.
+const TC_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
 const TC_SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3*******";
 const TC_TS: i64 = 1_551_113_065;
 
@@ -47,13 +48,13 @@ const TC_PAYLOAD: &str = r#"{"GroupName":"腾讯深圳员工库","GroupId":"Tenc
 /// `sign(secret_id, secret_key, ts, method, content_type, query, payload)` with host
 /// `iai.tencentcloudapi.com`, service `iai`, signed headers `content-type;host`, and the query
 /// built with `urllib.parse.quote(v, safe="-_.~")`.
-const TC_POST_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=d8c9e262d53d55e7ab9359ba372ef5c645d392c2854b2533f087ff3fc9db7a6e";
+const TC_POST_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=d8c9e262d53d55e7ab9359ba372ef5c645d392c2854b2533f087ff3fc9db7a6e";
 const TC_GET_QUERY: &str = "GroupName=%E8%85%BE%E8%AE%AF%E6%B7%B1%E5%9C%B3%E5%91%98%E5%B7%A5%E5%BA%93&GroupId=TencentShenZhenEmployee&GroupExDescriptions.0=%E4%BA%8B%E4%B8%9A%E7%BE%A4&GroupExDescriptions.1=%E9%83%A8%E9%97%A8%E5%90%8D&GroupExDescriptions.2=%E7%BB%84%E5%90%8D&Tag=%E4%B8%8D%E5%90%AB%E5%AE%9E%E4%B9%A0%E7%94%9F&FaceModelVersion=3.0";
-const TC_GET_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=a0b52ebb147f750d023f42235ae692600063863f0646437372d543e1b838cef7";
+const TC_GET_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=a0b52ebb147f750d023f42235ae692600063863f0646437372d543e1b838cef7";
 /// Seed sample 1's English values: only lenient mode lets their spaces through.
 const TC_SAMPLE1_PAYLOAD: &str = r#"{"GroupName":"Tencent Employees in Shenzhen","GroupId":"TencentShenZhenEmployee","Tag":"Excluding interns","GroupExDescriptions":["Division","Department name","Team name"]}"#;
 const TC_SAMPLE1_QUERY: &str = "GroupName=Tencent%20Employees%20in%20Shenzhen&GroupId=TencentShenZhenEmployee&Tag=Excluding%20interns&GroupExDescriptions.0=Division&GroupExDescriptions.1=Department%20name&GroupExDescriptions.2=Team%20name";
-const TC_SAMPLE1_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=4e357a140628df4866a6024d4751a892b115a05a731b837c83162ee2a1916653";
+const TC_SAMPLE1_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=4e357a140628df4866a6024d4751a892b115a05a731b837c83162ee2a1916653";
 
 /// Values that must never reach a header: CR/LF (header splitting), other control characters,
 /// DEL, and non-ASCII (which a header cannot carry).

@@ -6,7 +6,7 @@
 //! built; and nothing refused is echoed back.
 #![cfg(not(target_arch = "wasm32"))]
 
-use group_payloads::providers;
+use group_payloads::api;
 use group_payloads::sign::{self, Tc3Error, Tc3Request};
 use group_payloads::{HttpRequest, Method, Options, Value, PROVIDERS};
 
@@ -212,8 +212,14 @@ fn every_string_option_refuses_header_and_url_breakers() {
     for provider in PROVIDERS.iter() {
         let (payload, shapes) = fixture(provider.id);
         for (n, options) in shapes.iter().enumerate() {
-            let built = providers::build_request(provider, &payload, options, &Options::default())
-                .unwrap_or_else(|e| panic!("{} shape {n}: {e}", provider.id));
+            let built = api::build_request(
+                provider,
+                &payload,
+                options,
+                &Options::default(),
+                &group_payloads::NoHost,
+            )
+            .unwrap_or_else(|e| panic!("{} shape {n}: {e}", provider.id));
             assert!(
                 built.report.ok,
                 "{} shape {n}: {:?}",
@@ -229,11 +235,12 @@ fn every_string_option_refuses_header_and_url_breakers() {
                 for evil in EVIL {
                     let context = format!("{} shape {n} {dotted} = {evil:?}", provider.id);
                     let attacked = replaced(options, leaf, &Value::from(*evil));
-                    let outcome = providers::build_request(
+                    let outcome = api::build_request(
                         provider,
                         &payload,
                         &attacked,
                         &Options::default(),
+                        &group_payloads::NoHost,
                     );
                     match outcome {
                         Err(e) => {
@@ -308,9 +315,13 @@ fn optional_header_and_url_options_are_checked_too() {
                         }
                     }
                     let context = format!("{} {key} = {evil:?}", provider.id);
-                    if let Ok(built) =
-                        providers::build_request(provider, &payload, &attacked, &Options::default())
-                    {
+                    if let Ok(built) = api::build_request(
+                        provider,
+                        &payload,
+                        &attacked,
+                        &Options::default(),
+                        &group_payloads::NoHost,
+                    ) {
                         if let Some(req) = &built.request {
                             assert_sendable(req, &context);
                             let sent = format!("{} {:?}", req.url, req.headers);
@@ -360,7 +371,8 @@ fn payload_text_in_a_get_query_is_percent_encoded() {
                 Value::Array(vec![Value::from(evil)]),
             ),
         ]);
-        let built = providers::build_request(provider, &payload, get, &lenient).unwrap();
+        let built =
+            api::build_request(provider, &payload, get, &lenient, &group_payloads::NoHost).unwrap();
         let Some(req) = built.request else { continue };
         assert_eq!(req.method, Method::Get);
         assert_sendable(&req, evil);

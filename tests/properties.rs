@@ -9,8 +9,9 @@
 //! - lengths count like JavaScript: "chars" = `[...s].length`, UTF-16 = `s.length`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use group_payloads::api;
 use group_payloads::issue::Param;
-use group_payloads::providers::{self, Provider};
+use group_payloads::providers::Provider;
 use group_payloads::rules::length::Unit;
 use group_payloads::spec::{Field, Kind, Requirement, Text};
 use group_payloads::{
@@ -200,7 +201,7 @@ fn field_value(field: &'static Field) -> BoxedStrategy<Value> {
         Kind::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
         Kind::Choice(allowed, _) => select(allowed.to_vec()).prop_map(Value::from).boxed(),
         Kind::Texts(list, t) => {
-            let (lo, hi) = item_range(list.min_items, list.max_items);
+            let (lo, hi) = item_range(&list.min_items, &list.max_items);
             let unique = list.unique.is_some();
             vec(text_value(t), lo..=hi)
                 .prop_map(move |items| {
@@ -214,7 +215,7 @@ fn field_value(field: &'static Field) -> BoxedStrategy<Value> {
                 .boxed()
         }
         Kind::Integers(list, i) => {
-            let (lo, hi) = item_range(list.min_items, list.max_items);
+            let (lo, hi) = item_range(&list.min_items, &list.max_items);
             let unique = list.unique.is_some();
             vec(integer_value(i.min, i.max, false), lo..=hi)
                 .prop_map(move |items| {
@@ -225,7 +226,7 @@ fn field_value(field: &'static Field) -> BoxedStrategy<Value> {
                 .boxed()
         }
         Kind::Objects(list, inner) => {
-            let (lo, hi) = item_range(list.min_items, list.max_items);
+            let (lo, hi) = item_range(&list.min_items, &list.max_items);
             let key = list.unique.as_ref().and_then(|u| u.key);
             vec(payload_for(inner), lo..=hi)
                 .prop_map(move |items| match key {
@@ -259,11 +260,11 @@ fn field_value(field: &'static Field) -> BoxedStrategy<Value> {
 }
 
 fn item_range(
-    min: Option<(usize, group_payloads::rules::Pcode)>,
-    max: Option<(usize, group_payloads::rules::Pcode)>,
+    min: &Option<(usize, Option<group_payloads::ProviderCode>)>,
+    max: &Option<(usize, Option<group_payloads::ProviderCode>)>,
 ) -> (usize, usize) {
-    let lo = min.map_or(0, |(n, _)| n);
-    let hi = max.map_or(lo + 4, |(n, _)| n).max(lo);
+    let lo = min.as_ref().map_or(0, |(n, _)| *n);
+    let hi = max.as_ref().map_or(lo + 4, |(n, _)| *n).max(lo);
     (lo, hi)
 }
 
@@ -305,9 +306,13 @@ fn text_value(t: &'static Text) -> BoxedStrategy<String> {
         .filter(|c| t.charset.as_ref().is_none_or(|r| (r.charset.allows)(*c)))
         .filter(|c| !c.is_control())
         .collect();
-    let max = t.max.map_or(80, |l| l.n.min(200));
-    let min = t.min.map_or(0, |l| l.n);
-    let byte_max = t.max.filter(|l| l.unit == Unit::Bytes).map(|l| l.n);
+    let max = t.max.as_ref().map_or(80, |l| l.n.min(200));
+    let min = t.min.as_ref().map_or(0, |l| l.n);
+    let byte_max = t
+        .max
+        .as_ref()
+        .filter(|l| l.unit == Unit::Bytes)
+        .map(|l| l.n);
     vec(select(allowed), min..=max.max(min))
         .prop_map(move |chars| {
             let mut s: String = chars.into_iter().collect();
@@ -316,7 +321,7 @@ fn text_value(t: &'static Text) -> BoxedStrategy<String> {
                     s.pop();
                 }
             }
-            if (t.not_blank.is_some() || min > 0) && group_payloads::rules::presence::is_blank(&s) {
+            if (t.not_blank.is_some() || min > 0) && group_payloads::charsets::is_blank(&s) {
                 s = "x".to_owned();
             }
             s
@@ -595,7 +600,7 @@ fn validation_never_panics_and_never_echoes_values() {
             .run(
                 &(any_value(), select(all_options())),
                 |(payload, options)| {
-                    let report = providers::validate(provider, &payload, &options);
+                    let report = api::validate(provider, &payload, &options);
                     check_report(&report, &[MARK])
                 },
             )
@@ -605,7 +610,7 @@ fn validation_never_panics_and_never_echoes_values() {
             .run(
                 &(payload_for(provider.fields), select(all_options())),
                 |(payload, options)| {
-                    let report = providers::validate(provider, &payload, &options);
+                    let report = api::validate(provider, &payload, &options);
                     check_report(&report, &[MARK])
                 },
             )
@@ -624,8 +629,7 @@ fn field_validation_never_panics() {
             .run(
                 &(path, any_value(), select(all_options())),
                 |(path, value, options)| {
-                    if let Ok(issues) = providers::validate_field(provider, &path, &value, &options)
-                    {
+                    if let Ok(issues) = api::validate_field(provider, &path, &value, &options) {
                         for issue in &issues {
                             check_issue(issue, &[MARK])?;
                         }
@@ -648,7 +652,13 @@ fn building_with_arbitrary_payloads_and_options_never_panics() {
             .run(
                 &(any_value(), options, select(all_options())),
                 |(payload, build_options, o)| {
-                    match providers::build_request(provider, &payload, &build_options, &o) {
+                    match api::build_request(
+                        provider,
+                        &payload,
+                        &build_options,
+                        &o,
+                        &group_payloads::NoHost,
+                    ) {
                         Err(e) => {
                             prop_assert!(!e.0.contains(SECRET), "options error echoes the secret")
                         }
@@ -677,15 +687,20 @@ fn every_valid_payload_builds_a_request_that_reads_back_to_the_same_values() {
             .run(
                 &(payload_for(provider.fields), select(all_options())),
                 |(payload, options)| {
-                    let report = providers::validate(provider, &payload, &options);
+                    let report = api::validate(provider, &payload, &options);
                     if !report.ok {
                         return Ok(());
                     }
                     valid.set(valid.get() + 1);
                     for build_options in &builds {
-                        let built =
-                            providers::build_request(provider, &payload, build_options, &options)
-                                .map_err(|e| TestCaseError::fail(format!("{}: {e}", provider.id)))?;
+                        let built = api::build_request(
+                            provider,
+                            &payload,
+                            build_options,
+                            &options,
+                            &group_payloads::NoHost,
+                        )
+                        .map_err(|e| TestCaseError::fail(format!("{}: {e}", provider.id)))?;
                         // Fine options add nothing: build reports exactly what validate reports.
                         prop_assert_eq!(&built.report, &report);
                         let req = built.request.as_ref().expect("ok report without a request");
@@ -755,7 +770,7 @@ fn parsing_any_response_never_panics() {
             .run(
                 &(status, response_body(), sent, select(all_options())),
                 |(status, body, sent, options)| {
-                    let parsed = providers::parse_response(
+                    let parsed = api::parse_response(
                         provider,
                         &Response {
                             status,
@@ -902,7 +917,7 @@ fn json_reader_accepts_what_json_accepts() {
     runner(4000)
         .run(&vec(piece, 0..14), |pieces| {
             let text: String = pieces.concat();
-            let ours = group_payloads::tape::from_json(&text);
+            let ours = group_payloads::tape::json::from_json(&text);
             let reference = serde_json::from_str::<serde_json::Value>(&text);
             // serde_json stops at a number past f64, which JSON.parse reads as Infinity.
             if let Err(e) = &reference {
@@ -914,7 +929,7 @@ fn json_reader_accepts_what_json_accepts() {
         .unwrap();
     runner(2000)
         .run(&any::<String>(), |text| {
-            let _ = group_payloads::tape::from_json(&text);
+            let _ = group_payloads::tape::json::from_json(&text);
             Ok(())
         })
         .unwrap();
@@ -928,12 +943,12 @@ fn json_text_validates_as_its_value() {
         runner(300)
             .run(&(values, select(all_options())), |(value, options)| {
                 let text = value.to_json();
-                let tape = group_payloads::tape::from_json(&text)
+                let tape = group_payloads::tape::json::from_json(&text)
                     .map_err(|e| TestCaseError::fail(format!("{text}: {e:?}")))?;
                 prop_assert_eq!(&tape, &group_payloads::tape::encode(&value), "{}", text);
                 prop_assert_eq!(
-                    providers::validate_json(provider, &text, &options),
-                    providers::validate(provider, &value, &options)
+                    api::validate_json(provider, &text, &options),
+                    api::validate(provider, &value, &options)
                 );
                 Ok(())
             })
@@ -950,7 +965,7 @@ fn length_limits_count_like_javascript_at_every_boundary() {
         let mut paths = Vec::new();
         collect_text_limits(provider.fields, "", &mut paths);
         for (path, text) in paths {
-            let Some(limit) = text.max else { continue };
+            let Some(limit) = &text.max else { continue };
             let allowed: Vec<char> = ['x', '中', '𠀀', '😂', 'é']
                 .into_iter()
                 .filter(|c| text.charset.as_ref().is_none_or(|r| (r.charset.allows)(*c)))
@@ -966,7 +981,7 @@ fn length_limits_count_like_javascript_at_every_boundary() {
                 let at: String = std::iter::repeat_n(c, limit.n / per).collect();
                 let over = format!("{at}{c}");
                 let issues = |s: &str| {
-                    providers::validate_field(provider, &path, &Value::from(s), &Options::default())
+                    api::validate_field(provider, &path, &Value::from(s), &Options::default())
                         .unwrap_or_else(|_| panic!("{}: {path} does not resolve", provider.id))
                 };
                 assert!(
@@ -1064,7 +1079,7 @@ fn blank_means_what_js_trim_means() {
                 continue;
             }
             let blank = |s: &str| {
-                providers::validate_field(provider, &path, &Value::from(s), &Options::default())
+                api::validate_field(provider, &path, &Value::from(s), &Options::default())
                     .unwrap()
                     .iter()
                     .any(|i| i.code == Code::Blank)
@@ -1092,7 +1107,7 @@ fn repeated_keys_are_reported_alike_in_small_and_large_objects() {
         pairs.push(r#""x1":1"#.to_owned());
         pairs.push(r#""list":[]"#.to_owned());
         let text = format!("{{{}}}", pairs.join(","));
-        let report = providers::validate_json(geelark, &text, &Options::default());
+        let report = api::validate_json(geelark, &text, &Options::default());
         let duplicates: Vec<(String, i64)> = report
             .errors
             .iter()

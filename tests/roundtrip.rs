@@ -146,9 +146,7 @@ impl GlItem {
 
 fn gl_item() -> impl Strategy<Value = GlItem> {
     (
-        wild_string(1, 50).prop_filter("not blank", |s| {
-            !group_payloads::rules::presence::is_blank(s)
-        }),
+        wild_string(1, 50).prop_filter("not blank", |s| !group_payloads::charsets::is_blank(s)),
         prop::option::of(prop_oneof![3 => wild_string(0, 40), 1 => long_wild_string(480, 500)]),
         any::<bool>(),
         prop::collection::vec(unknown_field(&["name", "remark"]), 0..=2),
@@ -290,7 +288,7 @@ const SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3*******";
 
 fn credentials(style: Style) -> Credentials<'static> {
     Credentials {
-        secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******",
+        secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
         secret_key: SECRET_KEY,
         timestamp: 1_551_113_065,
         token: None,
@@ -304,7 +302,7 @@ fn credentials(style: Style) -> Credentials<'static> {
 fn assert_signed_over_url_query(req: &HttpRequest) -> Result<(), TestCaseError> {
     let query = req.url.split_once('?').map_or("", |(_, q)| q);
     let expected = sign::sign_tc3(&sign::Tc3Request {
-        secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******",
+        secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
         secret_key: SECRET_KEY,
         timestamp: 1_551_113_065,
         service: "iai",

@@ -4,6 +4,7 @@
 //! sendable as built (no CR/LF/controls in headers or URL, no secret in clear).
 #![no_main]
 use arbitrary::Unstructured;
+use group_payloads::api;
 use group_payloads::providers;
 use group_payloads_fuzz::{
     build_options, check_report, check_request, options, payload, provider, SECRET,
@@ -23,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(build) = build_options(&mut u, provider) else {
         return;
     };
-    match providers::build_request(provider, &payload, &build, &options) {
+    match api::build_request(provider, &payload, &build, &options, &group_payloads::NoHost) {
         Err(e) => assert!(
             !e.0.contains(SECRET),
             "options error echoes the secret: {e}"

@@ -2,6 +2,7 @@
 //! from a fuzzed tree), any sent payload. `ok` implies no errors.
 #![no_main]
 use arbitrary::Unstructured;
+use group_payloads::api;
 use group_payloads::{providers, Response};
 use group_payloads_fuzz::{check_issue, options, payload, provider, value};
 use libfuzzer_sys::fuzz_target;
@@ -29,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     } else {
         String::from_utf8_lossy(u.take_rest()).into_owned()
     };
-    let parsed = providers::parse_response(
+    let parsed = api::parse_response(
         provider,
         &Response {
             status,

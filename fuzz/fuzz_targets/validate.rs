@@ -2,6 +2,7 @@
 //! well formed; no message or param echoes the secret.
 #![no_main]
 use arbitrary::Unstructured;
+use group_payloads::api;
 use group_payloads::providers;
 use group_payloads_fuzz::{check_report, options, payload, provider};
 use libfuzzer_sys::fuzz_target;
@@ -15,5 +16,5 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(options), Ok(payload)) = (options(&mut u), payload(&mut u, provider)) else {
         return;
     };
-    check_report(&providers::validate(provider, &payload, &options));
+    check_report(&api::validate(provider, &payload, &options));
 });

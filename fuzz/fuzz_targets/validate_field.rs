@@ -1,6 +1,7 @@
 //! `validate_field` with any path and any value: unknown paths are an error, never a panic.
 #![no_main]
 use arbitrary::Unstructured;
+use group_payloads::api;
 use group_payloads::providers;
 use group_payloads_fuzz::{check_issue, options, provider, text, value};
 use libfuzzer_sys::fuzz_target;
@@ -25,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let (Ok(options), Ok(value)) = (options(&mut u), value(&mut u, 0)) else {
         return;
     };
-    if let Ok(issues) = providers::validate_field(provider, &path, &value, &options) {
+    if let Ok(issues) = api::validate_field(provider, &path, &value, &options) {
         issues.iter().for_each(check_issue);
     }
 });

@@ -2,6 +2,7 @@
 //! for every provider: the same report, never a panic. Any bytes; text that is not JSON is
 //! one `invalid_type` error.
 #![no_main]
+use group_payloads::api;
 use group_payloads::{providers, Locale, Options, Value, PROVIDERS};
 use group_payloads_fuzz::check_report;
 use libfuzzer_sys::fuzz_target;
@@ -28,10 +29,10 @@ fuzz_target!(|data: &[u8]| {
                 lenient,
                 locale: Locale::En,
             };
-            let report = providers::validate_json(provider, text, &options);
+            let report = api::validate_json(provider, text, &options);
             check_report(&report);
             if let Ok(payload) = &parsed {
-                assert_eq!(report, providers::validate(provider, payload, &options));
+                assert_eq!(report, api::validate(provider, payload, &options));
             }
         }
     }

@@ -2,15 +2,20 @@
 //! `POST https://<cluster host>/api_gateway/core/v1/group/create`.
 //! Seed 003; research/providers.md §4.
 
-use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
+use crate::build::{build_with, no_cross_field_rules, Built};
+use crate::charsets::BASIC_AUTH_USER_ID;
+use crate::http;
+use crate::issue::params;
 use crate::issue::{Code, Params, ProviderCode, Severity};
-use crate::options::{Options, OptionsError, OptionsReader};
-use crate::params;
+use crate::options::{self, Options, OptionsError, OptionsReader};
+use crate::path::Path;
 use crate::request::{HttpRequest, Method};
+use crate::response::{self, Parsed, Response};
 use crate::rules::header::{check_base_url, check_header_value};
-use crate::rules::{types, Ctx, Pcode};
+use crate::rules::{charset, Ctx};
 use crate::sign;
 use crate::spec::{Field, Integer, Kind, Requirement, Text};
+use crate::tape::{self, Node};
 use crate::value::Value;
 
 /// "400 | Group name must not be null" (seed 003). Missing, `null` and blank names all get it.
@@ -28,10 +33,10 @@ pub static FIELDS: [Field; 2] = [
     // length or charset limit is documented (research/providers.md §4.1).
     Field {
         name: "name",
-        required: Requirement::Required(Pcode::Number(NAME_NULL)),
+        required: Requirement::Required(Some(ProviderCode::Number(NAME_NULL))),
         nullable: false,
         kind: Kind::Text(Text {
-            not_blank: Some(Pcode::Number(NAME_NULL)),
+            not_blank: Some(Some(ProviderCode::Number(NAME_NULL))),
             min: None,
             max: None,
             charset: None,
@@ -57,9 +62,6 @@ pub const PATH: &str = "/api_gateway/core/v1/group/create";
 pub const DEFAULT_OAUTH_HEADER: &str = "X-CAP-API-OAUTH-TOKEN";
 /// The cluster ids `options.cluster` accepts.
 pub const CLUSTERS: [&str; 4] = ["eu", "in", "sg", "us"];
-/// Charset id (`invalid_chars` params) of a basic-auth user name: anything but `:` and
-/// control characters (RFC 7617 §2).
-pub const BASIC_USER_ID_ID: &str = "basic_auth_user_id";
 
 /// The `*crm.cc.capillarytech.com` host of each cluster, where the `api_gateway` endpoints live
 /// (research/providers.md §4.2).
@@ -138,6 +140,15 @@ pub fn build_request(
     auth: &Auth,
     options: &Options,
 ) -> Result<Built, OptionsError> {
+    build_node(&tape::root(&tape::encode(payload)), host, auth, options)
+}
+
+fn build_node(
+    payload: &Node,
+    host: &Host,
+    auth: &Auth,
+    options: &Options,
+) -> Result<Built, OptionsError> {
     if let Auth::OAuth { header, .. } = auth {
         check_header_name("options.auth.header", header)?;
     }
@@ -188,9 +199,10 @@ pub fn build_request(
 /// `{cluster? | baseUrl?, auth: {type: "basic", username, password} | {type: "oauth", token,
 /// header?}}` (SPEC §4): exactly one of `cluster` and `baseUrl`.
 pub fn build_from_options(
-    payload: &Value,
+    payload: &Node,
     build_options: &Value,
     options: &Options,
+    _: &dyn options::Host,
 ) -> Result<Built, OptionsError> {
     let o = OptionsReader::new(build_options, "options")?;
     let cluster = o.optional_choice("cluster", &CLUSTERS)?;
@@ -225,16 +237,13 @@ pub fn build_from_options(
             ))
         }
     };
-    build_request(payload, &host, &auth, options)
+    build_node(payload, &host, &auth, options)
 }
 
-/// An HTTP field name is a token (RFC 9110 §5.1): letters, digits and ``!#$%&'*+-.^_`|~``.
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
-}
-
+/// The OAuth header's name: an HTTP token (RFC 9110 §5.1) that `fetch` sends as given and
+/// that the request does not already set.
 fn check_header_name(path: &str, name: &str) -> Result<(), OptionsError> {
-    if name.is_empty() || !name.chars().all(is_token_char) {
+    if !http::is_token(name) {
         return Err(OptionsError(format!(
             "{path} must be an HTTP header name: letters, digits and !#$%&'*+-.^_`|~"
         )));
@@ -247,6 +256,12 @@ fn check_header_name(path: &str, name: &str) -> Result<(), OptionsError> {
             "{path} must not be Accept or Content-Type, which the request already sets"
         )));
     }
+    if http::is_forbidden_request_header(name) {
+        return Err(OptionsError(format!(
+            "{path} must not be a header that fetch refuses or drops or that describes the \
+             connection (Host, Content-Length, Connection, Transfer-Encoding, …)"
+        )));
+    }
     Ok(())
 }
 
@@ -254,10 +269,11 @@ fn check_header_name(path: &str, name: &str) -> Result<(), OptionsError> {
 /// (RFC 7617 §2). It is sent base64-encoded, so other characters are safe.
 fn check_basic_user_id(ctx: &mut Ctx, path: &str, username: &str) {
     if username.is_empty() {
-        ctx.error(path.to_owned(), Code::Blank, Pcode::None, Params::default());
-    } else if let Some(index) = username.chars().position(|c| c == ':' || c.is_control()) {
-        let params = params!("allowed" => BASIC_USER_ID_ID, "index" => index);
-        ctx.error(path.to_owned(), Code::InvalidChars, Pcode::None, params);
+        ctx.error(path.to_owned(), Code::Blank, None, Params::default());
+    } else {
+        let path = Path::from(path);
+        let error = Severity::Error;
+        charset::report_outside(ctx, error, &path, username, &BASIC_AUTH_USER_ID, None);
     }
 }
 
@@ -278,7 +294,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         .filter(|s| matches!(s, Value::Object(_)));
     match envelope {
         Some(status) if !success || status.get("success") == Some(&Value::Bool(false)) => {
-            let code = status.get("code").and_then(types::as_integer);
+            let code = status.get("code").and_then(Value::as_safe_integer);
             let message = status.get("message").and_then(Value::as_str);
             report_code(&mut ctx, response.status, code, message);
         }
@@ -305,7 +321,7 @@ fn report_code(ctx: &mut Ctx, status: u16, code: Option<i64>, message: Option<&s
             if let Some(text) = message {
                 params.0.push(("providerMessage", text.to_owned().into()));
             }
-            ctx.report_with_code(
+            ctx.report(
                 Severity::Error,
                 "name".to_owned(),
                 Code::Duplicate,

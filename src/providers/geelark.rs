@@ -1,15 +1,17 @@
 //! GeeLark open API: `POST https://openapi.geelark.com/open/v1/group/add` (batch).
 //! Seed 000; research/providers.md §1.
 
-use super::{build_checked, no_cross_field_rules, response, Built, Parsed, Response};
+use crate::build::{build_checked, no_cross_field_rules, Built};
 use crate::issue::{ProviderCode, Severity};
-use crate::options::{Options, OptionsError, OptionsReader};
+use crate::options::{Host, Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
+use crate::response::{self, Parsed, Response};
 use crate::rules::header::check_header_value;
 use crate::rules::length::{Limit, Unit};
-use crate::rules::{types, Ctx, Pcode};
+use crate::rules::Ctx;
 use crate::sign;
 use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
+use crate::tape::{self, Node};
 use crate::value::Value;
 
 /// "Group name, up to 50 characters" (seed 000).
@@ -25,16 +27,16 @@ pub const NAME_EXISTS: i64 = 43031;
 static ITEM_FIELDS: [Field; 2] = [
     Field {
         name: "name",
-        required: Requirement::Required(Pcode::None),
+        required: Requirement::Required(None),
         nullable: false,
         kind: Kind::Text(Text {
-            not_blank: Some(Pcode::Number(NAME_EMPTY)),
+            not_blank: Some(Some(ProviderCode::Number(NAME_EMPTY))),
             min: None,
             max: Some(Limit {
                 n: NAME_MAX_CHARS,
                 unit: Unit::Chars,
                 severity: Severity::Error,
-                code: Pcode::None,
+                code: None,
             }),
             charset: None,
         }),
@@ -50,7 +52,7 @@ static ITEM_FIELDS: [Field; 2] = [
                 n: REMARK_MAX_CHARS,
                 unit: Unit::Chars,
                 severity: Severity::Error,
-                code: Pcode::None,
+                code: None,
             }),
             charset: None,
         }),
@@ -61,16 +63,16 @@ static ITEM_FIELDS: [Field; 2] = [
 /// group/add (research §1.5), so none is enforced.
 pub static FIELDS: [Field; 1] = [Field {
     name: "list",
-    required: Requirement::Required(Pcode::None),
+    required: Requirement::Required(None),
     nullable: false,
     kind: Kind::Objects(
         List {
-            min_items: Some((1, Pcode::None)),
+            min_items: Some((1, None)),
             max_items: None,
             unique: Some(Unique {
                 key: Some("name"),
                 severity: Severity::Error,
-                code: Pcode::Number(NAME_EXISTS),
+                code: Some(ProviderCode::Number(NAME_EXISTS)),
             }),
         },
         &ITEM_FIELDS,
@@ -80,9 +82,9 @@ pub static FIELDS: [Field; 1] = [Field {
 /// "All API requests are POST; request bodies are JSON" (research §1.1).
 pub const URL: &str = "https://openapi.geelark.com/open/v1/group/add";
 
-/// How a request is authenticated (research §1.2, §1.3). `trace_id` and `ts` are inputs: the
-/// core never invents them (the JS layer defaults them to `crypto.randomUUID()` and
-/// `Date.now()`).
+/// How a request is authenticated (docs/decisions.md "GeeLark auth"). `trace_id` and `ts` are
+/// inputs: the core never invents them ([`build_from_options`] asks the [`Host`] when the
+/// options leave them out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth<'a> {
     /// Headers appId, traceId, ts (ms), nonce and sign.
@@ -98,6 +100,10 @@ pub enum Auth<'a> {
 
 /// Validates and, when all is well, builds the signed request.
 pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
+    build_node(&tape::root(&tape::encode(payload)), auth, options)
+}
+
+fn build_node(payload: &Node, auth: &Auth, options: &Options) -> Built {
     let check_options = |ctx: &mut Ctx| match auth {
         Auth::Key {
             app_id, trace_id, ..
@@ -151,32 +157,49 @@ pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
     )
 }
 
-/// `{auth: {type: "key", appId, apiKey, traceId, ts} | {type: "token", token, traceId}}`.
+/// `{auth: {type: "key", appId, apiKey, traceId?, ts?} | {type: "token", token, traceId?}}`.
+/// A missing `traceId` is a random UUID and a missing `ts` the current time, from `host`.
 pub fn build_from_options(
-    payload: &Value,
+    payload: &Node,
     build_options: &Value,
     options: &Options,
+    host: &dyn Host,
 ) -> Result<Built, OptionsError> {
     let root = OptionsReader::new(build_options, "options")?;
     let auth = root.object("auth")?;
-    let auth = match auth.optional_choice("type", &["key", "token"])? {
-        Some("key") => Auth::Key {
-            app_id: auth.required_str("appId")?,
-            api_key: auth.required_str("apiKey")?,
-            trace_id: auth.required_str("traceId")?,
-            ts_millis: auth.required_uint("ts")?,
-        },
-        Some(_) => Auth::Token {
-            token: auth.required_str("token")?,
-            trace_id: auth.required_str("traceId")?,
-        },
+    let kind = auth
+        .optional_choice("type", &["key", "token"])?
+        .ok_or_else(|| {
+            OptionsError("options.auth.type is required: \"key\" or \"token\"".into())
+        })?;
+    let generated;
+    let trace_id = match auth.optional_str("traceId")? {
+        Some(id) => auth.required_str("traceId").map(|_| id)?,
         None => {
-            return Err(OptionsError(
-                "options.auth.type is required: \"key\" or \"token\"".into(),
-            ))
+            generated = host
+                .random_uuid()
+                .ok_or_else(|| OptionsError(format!("{} is required", auth.path("traceId"))))?;
+            generated.as_str()
         }
     };
-    Ok(build_request(payload, &auth, options))
+    let auth = match kind {
+        "key" => Auth::Key {
+            app_id: auth.required_str("appId")?,
+            api_key: auth.required_str("apiKey")?,
+            trace_id,
+            ts_millis: match auth.optional_uint("ts")? {
+                Some(ts) => ts,
+                None => host
+                    .now_millis()
+                    .ok_or_else(|| OptionsError(format!("{} is required", auth.path("ts"))))?,
+            },
+        },
+        _ => Auth::Token {
+            token: auth.required_str("token")?,
+            trace_id,
+        },
+    };
+    Ok(build_node(payload, &auth, options))
 }
 
 /// Global codes and their documented meaning (research §1.4), plus group/add's own (seed 000).
@@ -226,7 +249,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         Some(m) => Some(m.to_owned()),
         None => code.and_then(meaning).map(str::to_owned),
     };
-    let code = body.get("code").and_then(types::as_integer);
+    let code = body.get("code").and_then(Value::as_safe_integer);
     match code {
         Some(0) | Some(40006) if response.status == 200 => {}
         _ => {
@@ -266,7 +289,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
             Some(i) => format!("list[{i}].name"),
             None => "list".to_owned(),
         };
-        let code = fail.get("code").and_then(types::as_integer);
+        let code = fail.get("code").and_then(Value::as_safe_integer);
         let text = message(fail, code);
         let pcode = code.map(ProviderCode::Number);
         response::provider_error(&mut ctx, path, response.status, pcode, text.as_deref());

@@ -2,15 +2,16 @@
 //! Seed 004; research/providers.md §5. The rules follow the server's code, which the doc
 //! table contradicts in places (`admin_id` is an integer, not a string).
 
-use super::{build_checked, response, Built, Parsed, Response};
+use crate::build::{build_checked, Built};
 use crate::issue::{Code, Params, Severity};
-use crate::options::{Options, OptionsError, OptionsReader};
+use crate::options::{Host, Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
+use crate::response::{self, Parsed, Response};
 use crate::rules::header::{check_base_url, check_header_value};
 use crate::rules::length::{Limit, Unit};
-use crate::rules::{Ctx, Pcode};
+use crate::rules::Ctx;
 use crate::spec::{Field, Integer, Kind, Requirement, Text};
-use crate::tape::Node;
+use crate::tape::{self, Node};
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 /// `NAME VARCHAR(63) NOT NULL UNIQUE`: declared, but SQLite does not enforce VARCHAR sizes,
@@ -37,13 +38,13 @@ pub static FIELDS: [Field; 3] = [
                 n: 1,
                 unit: Unit::Chars,
                 severity: Severity::Warning,
-                code: Pcode::None,
+                code: None,
             }),
             max: Some(Limit {
                 n: NAME_MAX_CHARS,
                 unit: Unit::Chars,
                 severity: Severity::Warning,
-                code: Pcode::None,
+                code: None,
             }),
             charset: None,
         }),
@@ -53,7 +54,7 @@ pub static FIELDS: [Field; 3] = [
     // with a warning (SPEC §3 gochat).
     Field {
         name: "admin_id",
-        required: Requirement::Required(Pcode::None),
+        required: Requirement::Required(None),
         nullable: false,
         kind: Kind::Integer(Integer {
             min: ADMIN_ID_MIN,
@@ -118,6 +119,10 @@ impl std::fmt::Debug for Connection<'_> {
 /// Validates and, when all is well, builds the JSON request. A digit-string `admin_id` is
 /// sent as the number it spells.
 pub fn build_request(payload: &Value, connection: &Connection, options: &Options) -> Built {
+    build_node(&tape::root(&tape::encode(payload)), connection, options)
+}
+
+fn build_node(payload: &Node, connection: &Connection, options: &Options) -> Built {
     let check_options = |ctx: &mut Ctx| {
         if let Some(url) = connection.base_url {
             check_base_url(ctx, "options.baseUrl", url);
@@ -147,16 +152,17 @@ pub fn build_request(payload: &Value, connection: &Connection, options: &Options
 
 /// `{baseUrl?, token?}` (SPEC §4).
 pub fn build_from_options(
-    payload: &Value,
+    payload: &Node,
     build_options: &Value,
     options: &Options,
+    _: &dyn Host,
 ) -> Result<Built, OptionsError> {
     let o = OptionsReader::new(build_options, "options")?;
     let connection = Connection {
         base_url: o.optional_str("baseUrl")?,
         token: o.optional_str("token")?,
     };
-    Ok(build_request(payload, &connection, options))
+    Ok(build_node(payload, &connection, options))
 }
 
 /// 201 carries the group; every error is `{"error": "<message>"}`, 400 for bind errors and
@@ -176,7 +182,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
                 let mut params = Params::default();
                 params.0.push(("status", i64::from(response.status).into()));
                 params.0.push(("providerMessage", text.to_owned().into()));
-                ctx.report_with_code(
+                ctx.report(
                     Severity::Error,
                     NAME.to_owned(),
                     Code::Duplicate,

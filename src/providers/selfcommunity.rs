@@ -1,15 +1,17 @@
 //! SelfCommunity API v2: `POST https://<community host>/api/v2/group/`.
 //! Seed 002; research/providers.md §3.
 
-use super::{build_checked, response, Built, Parsed, Response};
-use crate::issue::{Path, Severity};
-use crate::options::{Options, OptionsError, OptionsReader};
+use crate::build::{build_checked, Built};
+use crate::issue::Severity;
+use crate::options::{Host, Options, OptionsError, OptionsReader};
+use crate::path::Path;
 use crate::request::{HttpRequest, Method};
+use crate::response::{self, Parsed, Response};
 use crate::rules::header::{check_base_url, check_header_value};
 use crate::rules::length::{Limit, Unit};
-use crate::rules::{presence, Ctx, Pcode};
+use crate::rules::{presence, Ctx};
 use crate::spec::{self, Field, Integer, Kind, List, Requirement, Text, Unique};
-use crate::tape::Node;
+use crate::tape::{self, Node};
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 /// `GROUP_TITLE_MAX_LENGTH = 40`: a limit of the official UI only, not of the API, whose docs
@@ -30,7 +32,7 @@ const fn ui_limit(n: usize) -> Option<Limit> {
         n,
         unit: Unit::Chars,
         severity: Severity::Warning,
-        code: Pcode::None,
+        code: None,
     })
 }
 
@@ -39,10 +41,10 @@ pub static FIELDS: [Field; 8] = [
     // server-side.
     Field {
         name: "name",
-        required: Requirement::Required(Pcode::None),
+        required: Requirement::Required(None),
         nullable: false,
         kind: Kind::Text(Text {
-            not_blank: Some(Pcode::None),
+            not_blank: Some(None),
             min: None,
             max: ui_limit(NAME_MAX_CHARS),
             charset: None,
@@ -75,9 +77,9 @@ pub static FIELDS: [Field; 8] = [
     },
     Field {
         name: "privacy",
-        required: Requirement::Required(Pcode::None),
+        required: Requirement::Required(None),
         nullable: false,
-        kind: Kind::Choice(&PRIVACY_VALUES, Pcode::None),
+        kind: Kind::Choice(&PRIVACY_VALUES, None),
     },
     // Boolean; required only when `privacy` is "private": see [`cross_field`].
     Field {
@@ -99,7 +101,7 @@ pub static FIELDS: [Field; 8] = [
                 unique: Some(Unique {
                     key: None,
                     severity: Severity::Warning,
-                    code: Pcode::None,
+                    code: None,
                 }),
             },
             Integer {
@@ -132,7 +134,7 @@ pub fn cross_field(payload: &Node, ctx: &mut Ctx) {
     if payload.get("privacy").and_then(|p| p.as_str()) == Some(PRIVACY_PRIVATE)
         && payload.get(VISIBLE).is_none()
     {
-        presence::missing(ctx, &Path::from(VISIBLE), Pcode::None);
+        presence::missing(ctx, &Path::from(VISIBLE), &None);
     }
 }
 
@@ -163,6 +165,10 @@ impl std::fmt::Debug for Credentials<'_> {
 /// multipart for images, which validation refuses here), so this sends `application/json`
 /// (research/providers.md §3.3).
 pub fn build_request(payload: &Value, credentials: &Credentials, options: &Options) -> Built {
+    build_node(&tape::root(&tape::encode(payload)), credentials, options)
+}
+
+fn build_node(payload: &Node, credentials: &Credentials, options: &Options) -> Built {
     let check_options = |ctx: &mut Ctx| {
         check_base_url(ctx, "options.baseUrl", credentials.base_url);
         check_header_value(ctx, "options.token", credentials.token);
@@ -188,16 +194,17 @@ pub fn build_request(payload: &Value, credentials: &Credentials, options: &Optio
 
 /// `{baseUrl, token}` (SPEC §4).
 pub fn build_from_options(
-    payload: &Value,
+    payload: &Node,
     build_options: &Value,
     options: &Options,
+    _: &dyn Host,
 ) -> Result<Built, OptionsError> {
     let o = OptionsReader::new(build_options, "options")?;
     let credentials = Credentials {
         base_url: o.required_str("baseUrl")?,
         token: o.required_str("token")?,
     };
-    Ok(build_request(payload, &credentials, options))
+    Ok(build_node(payload, &credentials, options))
 }
 
 /// 2xx (201 Created, documented) carries the group. Errors are bare statuses (400, 401, 403,

@@ -1,17 +1,19 @@
 //! Tencent Cloud Face Recognition `CreateGroup`, Version 2018-03-01, host
 //! `iai.tencentcloudapi.com`. Seed 001; research/providers.md §2.
 
-use super::{build_with, no_cross_field_rules, response, Built, Parsed, Response};
-use crate::issue::{Code, Severity};
-use crate::options::{Options, OptionsError, OptionsReader};
-use crate::params;
+use crate::build::{build_with, no_cross_field_rules, Built};
+use crate::charsets::{GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE, TC3_SECRET_ID};
+use crate::issue::{ProviderCode, Severity};
+use crate::options::{Host, Options, OptionsError, OptionsReader};
 use crate::request::{HttpRequest, Method};
-use crate::rules::charset::{CharsetRule, GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE};
-use crate::rules::header::check_header_value;
+use crate::response::{self, Parsed, Response};
+use crate::rules::charset::CharsetRule;
+use crate::rules::header::{check_credential, check_header_value};
 use crate::rules::length::{Limit, Unit};
-use crate::rules::{Ctx, Pcode};
+use crate::rules::Ctx;
 use crate::sign;
 use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
+use crate::tape::{self, Node};
 use crate::value::Value;
 
 /// "Group name; 1-60 characters" (seed 001).
@@ -27,11 +29,11 @@ pub const TAG_MAX_CHARS: usize = 40;
 /// `FaceModelVersion`: "2.0" or "3.0" (research §2.2, SDK models.py).
 pub const FACE_MODEL_VERSIONS: [&str; 2] = ["2.0", "3.0"];
 
-const fn code(c: &'static str) -> Pcode {
-    Pcode::Text(c)
+const fn code(c: &'static str) -> Option<ProviderCode> {
+    Some(ProviderCode::text(c))
 }
 
-const fn chars(n: usize, severity: Severity, pcode: Pcode) -> Option<Limit> {
+const fn chars(n: usize, severity: Severity, pcode: Option<ProviderCode>) -> Option<Limit> {
     Some(Limit {
         n,
         unit: Unit::Chars,
@@ -43,7 +45,7 @@ const fn chars(n: usize, severity: Severity, pcode: Pcode) -> Option<Limit> {
 /// The name charset: "只支持中英文、-、_、数字". Lenient mode downgrades it because the English
 /// seed's samples use spaces, although the Chinese originals they were translated from do not
 /// (research §2.3).
-const fn han_charset(pcode: Pcode) -> Option<CharsetRule> {
+const fn han_charset(pcode: Option<ProviderCode>) -> Option<CharsetRule> {
     Some(CharsetRule {
         charset: &HAN_ALNUM_DASH_UNDERSCORE,
         severity: Severity::ErrorUnlessLenient,
@@ -54,11 +56,11 @@ const fn han_charset(pcode: Pcode) -> Option<CharsetRule> {
 pub static FIELDS: [Field; 5] = [
     Field {
         name: "GroupName",
-        required: Requirement::Required(Pcode::None),
+        required: Requirement::Required(None),
         nullable: false,
         kind: Kind::Text(Text {
             not_blank: None,
-            min: chars(1, Severity::Error, Pcode::None),
+            min: chars(1, Severity::Error, None),
             max: chars(
                 GROUP_NAME_MAX_CHARS,
                 Severity::Error,
@@ -69,7 +71,7 @@ pub static FIELDS: [Field; 5] = [
     },
     Field {
         name: "GroupId",
-        required: Requirement::Required(Pcode::None),
+        required: Requirement::Required(None),
         nullable: false,
         kind: Kind::Text(Text {
             not_blank: None,
@@ -77,7 +79,7 @@ pub static FIELDS: [Field; 5] = [
                 n: 1,
                 unit: Unit::Bytes,
                 severity: Severity::Error,
-                code: Pcode::None,
+                code: None,
             }),
             max: Some(Limit {
                 n: GROUP_ID_MAX_BYTES,
@@ -112,7 +114,7 @@ pub static FIELDS: [Field; 5] = [
             },
             Text {
                 not_blank: None,
-                min: chars(1, Severity::Error, Pcode::None),
+                min: chars(1, Severity::Error, None),
                 max: chars(
                     EX_DESCRIPTION_MAX_CHARS,
                     Severity::Error,
@@ -154,8 +156,6 @@ pub const HOST: &str = "iai.tencentcloudapi.com";
 pub const SERVICE: &str = "iai";
 pub const ACTION: &str = "CreateGroup";
 pub const VERSION: &str = "2018-03-01";
-/// Charset id of `options.secretId`: visible ASCII without space, `,`, `;` or `/`.
-pub const SECRET_ID_CHARSET_ID: &str = "tc3_secret_id";
 /// `X-TC-Language` values the SDKs accept (research §2.1, client_profile.py).
 pub const LANGUAGES: [&str; 2] = ["zh-CN", "en-US"];
 /// POST with v3 signing carries JSON; the content type is signed, so it is exactly this.
@@ -237,26 +237,21 @@ pub fn build_request(
     credentials: &Credentials,
     options: &Options,
 ) -> Result<Built, OptionsError> {
+    build_node(&tape::root(&tape::encode(payload)), credentials, options)
+}
+
+fn build_node(
+    payload: &Node,
+    credentials: &Credentials,
+    options: &Options,
+) -> Result<Built, OptionsError> {
     let check_options = |ctx: &mut Ctx| {
-        let before = ctx.errors.len();
-        check_header_value(ctx, "options.secretId", credentials.secret_id);
-        // It also forms the `Credential=` part of Authorization, where these would split it.
-        let splits = |c: char| matches!(c, ' ' | ',' | ';' | '/');
-        let header_safe = ctx.errors.len() == before;
-        if let Some(index) = credentials
-            .secret_id
-            .chars()
-            .position(splits)
-            .filter(|_| header_safe)
-        {
-            let params = params!("allowed" => SECRET_ID_CHARSET_ID, "index" => index);
-            ctx.error(
-                "options.secretId".into(),
-                Code::InvalidChars,
-                Pcode::None,
-                params,
-            );
-        }
+        check_credential(
+            ctx,
+            "options.secretId",
+            credentials.secret_id,
+            &TC3_SECRET_ID,
+        );
         if let Some(token) = credentials.token {
             check_header_value(ctx, "options.token", token);
         }
@@ -329,14 +324,23 @@ pub fn build_request(
     )
 }
 
-/// `{secretId, secretKey, timestamp, token?, region?, language?, style?: "post"|"get"}`.
+/// `{secretId, secretKey, timestamp?, token?, region?, language?, style?: "post"|"get"}`. A
+/// missing `timestamp` is the current time in seconds, from `host`.
 pub fn build_from_options(
-    payload: &Value,
+    payload: &Node,
     build_options: &Value,
     options: &Options,
+    host: &dyn Host,
 ) -> Result<Built, OptionsError> {
     let o = OptionsReader::new(build_options, "options")?;
-    let timestamp = i64::try_from(o.required_uint("timestamp")?)
+    let seconds = match o.optional_uint("timestamp")? {
+        Some(seconds) => seconds,
+        None => host
+            .now_millis()
+            .map(|ms| ms / 1000)
+            .ok_or_else(|| OptionsError("options.timestamp is required".into()))?,
+    };
+    let timestamp = i64::try_from(seconds)
         .map_err(|_| OptionsError("options.timestamp is out of range".into()))?;
     let credentials = Credentials {
         secret_id: o.required_str("secretId")?,
@@ -350,7 +354,7 @@ pub fn build_from_options(
             _ => Style::Post,
         },
     };
-    build_request(payload, &credentials, options)
+    build_node(payload, &credentials, options)
 }
 
 /// The payload field a Tencent error code is about, or "" for request-wide errors.

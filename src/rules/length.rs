@@ -1,9 +1,10 @@
 //! Lengths, always with their unit (SPEC §2: "characters" are Unicode scalar values, "B" are
 //! UTF-8 bytes).
 
-use super::{Ctx, Pcode};
-use crate::issue::{Code, Path, Severity};
-use crate::params;
+use super::Ctx;
+use crate::issue::params;
+use crate::issue::{Code, ProviderCode, Severity};
+use crate::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -30,12 +31,12 @@ impl Unit {
 }
 
 /// A documented length bound and what breaking it means.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Limit {
     pub n: usize,
     pub unit: Unit,
     pub severity: Severity,
-    pub code: Pcode,
+    pub code: Option<ProviderCode>,
 }
 
 pub fn check_min(ctx: &mut Ctx, path: &Path, s: &str, limit: &Limit) {
@@ -50,7 +51,7 @@ pub fn check_min(ctx: &mut Ctx, path: &Path, s: &str, limit: &Limit) {
             limit.severity,
             path.render(),
             Code::TooShort,
-            limit.code,
+            limit.code.clone(),
             params,
         );
     }
@@ -68,7 +69,7 @@ pub fn check_max(ctx: &mut Ctx, path: &Path, s: &str, limit: &Limit) {
             limit.severity,
             path.render(),
             Code::TooLong,
-            limit.code,
+            limit.code.clone(),
             params,
         );
     }

@@ -12,27 +12,11 @@ pub mod types;
 pub mod unique;
 
 use crate::issue::{Code, Issue, Params, ProviderCode, Report, Severity};
+use crate::messages;
 use crate::options::Options;
 
-/// A provider's own code for a rule, when it documents one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pcode {
-    None,
-    Text(&'static str),
-    Number(i64),
-}
-
-impl Pcode {
-    pub fn to_provider_code(self) -> Option<ProviderCode> {
-        match self {
-            Pcode::None => None,
-            Pcode::Text(t) => Some(ProviderCode::from(t)),
-            Pcode::Number(n) => Some(ProviderCode::Number(n)),
-        }
-    }
-}
-
-/// Collects issues in the order they are found.
+/// Collects issues in the order they are found, rendering each message in the options' locale
+/// as it is reported: rules hand over data (code, params), never text.
 pub struct Ctx<'o> {
     pub options: &'o Options,
     pub errors: Vec<Issue>,
@@ -53,40 +37,35 @@ impl<'o> Ctx<'o> {
         severity: Severity,
         path: String,
         code: Code,
-        pcode: Pcode,
-        params: Params,
-    ) {
-        self.report_with_code(severity, path, code, pcode.to_provider_code(), params);
-    }
-
-    /// Like `report`, with a provider code known only at run time (read from a response).
-    pub fn report_with_code(
-        &mut self,
-        severity: Severity,
-        path: String,
-        code: Code,
         provider_code: Option<ProviderCode>,
         params: Params,
     ) {
-        let issue = Issue::new(path, code, provider_code, params, self.options.locale);
-        let is_error = match severity {
-            Severity::Error => true,
-            Severity::Warning => false,
-            Severity::ErrorUnlessLenient => !self.options.lenient,
+        let issue = Issue {
+            message: messages::render(code, &params, self.options.locale),
+            path,
+            code,
+            provider_code,
+            params,
         };
-        if is_error {
+        if severity.is_error(self.options.lenient) {
             self.errors.push(issue);
         } else {
             self.warnings.push(issue);
         }
     }
 
-    pub fn error(&mut self, path: String, code: Code, pcode: Pcode, params: Params) {
-        self.report(Severity::Error, path, code, pcode, params);
+    pub fn error(
+        &mut self,
+        path: String,
+        code: Code,
+        provider_code: Option<ProviderCode>,
+        params: Params,
+    ) {
+        self.report(Severity::Error, path, code, provider_code, params);
     }
 
     pub fn warn(&mut self, path: String, code: Code, params: Params) {
-        self.report(Severity::Warning, path, code, Pcode::None, params);
+        self.report(Severity::Warning, path, code, None, params);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -96,13 +75,4 @@ impl<'o> Ctx<'o> {
     pub fn finish(self) -> Report {
         Report::new(self.errors, self.warnings)
     }
-}
-
-/// `Params` from `key => value` pairs.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! params {
-    ($($key:literal => $value:expr),* $(,)?) => {
-        $crate::issue::Params(vec![$(($key, $crate::issue::Param::from($value))),*])
-    };
 }

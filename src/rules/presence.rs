@@ -1,26 +1,23 @@
 //! Required fields, blank values and stray whitespace.
 
-use super::{Ctx, Pcode};
-use crate::issue::{Code, Params, Path};
+use super::Ctx;
+use crate::charsets::{is_blank, is_js_whitespace};
+use crate::issue::{Code, Params, ProviderCode};
+use crate::path::Path;
 
-pub fn missing(ctx: &mut Ctx, path: &Path, pcode: Pcode) {
-    ctx.error(path.render(), Code::Required, pcode, Params::default());
-}
-
-/// Empty, or only whitespace as JS `trim` sees it: Unicode White_Space except U+0085, plus
-/// U+FEFF (ECMAScript's WhiteSpace and LineTerminator sets).
-pub fn is_blank(s: &str) -> bool {
-    s.chars().all(is_js_whitespace)
-}
-
-pub fn is_js_whitespace(c: char) -> bool {
-    (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
+pub fn missing(ctx: &mut Ctx, path: &Path, code: &Option<ProviderCode>) {
+    ctx.error(
+        path.render(),
+        Code::Required,
+        code.clone(),
+        Params::default(),
+    );
 }
 
 /// Returns true when it reported: a blank value needs no further checks.
-pub fn check_blank(ctx: &mut Ctx, path: &Path, s: &str, pcode: Pcode) -> bool {
+pub fn check_blank(ctx: &mut Ctx, path: &Path, s: &str, code: &Option<ProviderCode>) -> bool {
     if is_blank(s) {
-        ctx.error(path.render(), Code::Blank, pcode, Params::default());
+        ctx.error(path.render(), Code::Blank, code.clone(), Params::default());
         true
     } else {
         false

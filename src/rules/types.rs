@@ -1,15 +1,15 @@
 //! Type checks: the value must be of the JSON type the provider expects, or the caller hears
 //! what arrived instead.
 
-use super::{Ctx, Pcode};
-use crate::issue::{Code, Params, Path};
-use crate::params;
+use super::Ctx;
+use crate::issue::params;
+use crate::issue::{Code, Params};
+use crate::path::Path;
 use crate::tape::{Fields, Items, Node};
-use crate::value::Value;
 
 pub fn wrong_type(ctx: &mut Ctx, path: &Path, expected: &'static str, got: &Node) {
     let params = params!("expected" => expected, "actual" => got.type_name());
-    ctx.error(path.render(), Code::InvalidType, Pcode::None, params);
+    ctx.error(path.render(), Code::InvalidType, None, params);
 }
 
 /// The string, or an `invalid_type` / `invalid_encoding` issue.
@@ -20,7 +20,7 @@ pub fn expect_str<'t>(ctx: &mut Ctx, path: &Path, value: &Node<'t>) -> Option<&'
             ctx.error(
                 path.render(),
                 Code::InvalidEncoding,
-                Pcode::None,
+                None,
                 Params::default(),
             );
             None
@@ -62,20 +62,6 @@ pub fn expect_bool(ctx: &mut Ctx, path: &Path, value: &Node) -> Option<bool> {
     }
 }
 
-/// An integer held exactly by a JS number: a finite number with no fraction.
-pub fn as_integer(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(n)
-            if n.is_finite()
-                && n.fract() == 0.0
-                && n.abs() <= crate::value::MAX_SAFE_INTEGER as f64 =>
-        {
-            Some(*n as i64)
-        }
-        _ => None,
-    }
-}
-
 /// An integer written as decimal digits in a string (optional leading `-`). Beyond `i64` it
 /// saturates, so an overlong number is out of range rather than "not a number".
 pub fn parse_digit_string(s: &str) -> Option<i64> {
@@ -95,7 +81,7 @@ pub fn parse_digit_string(s: &str) -> Option<i64> {
 pub fn check_range(ctx: &mut Ctx, path: &Path, n: i64, min: i64, max: i64) {
     if n < min || n > max {
         let params = params!("min" => min, "max" => max);
-        ctx.error(path.render(), Code::OutOfRange, Pcode::None, params);
+        ctx.error(path.render(), Code::OutOfRange, None, params);
     }
 }
 

@@ -1,9 +1,10 @@
 //! Uniqueness within one array. Items are checked in order, so each repeat is reported where
 //! it stands (document order), pointing at the first copy.
 
-use super::{Ctx, Pcode};
-use crate::issue::{Code, Path, Severity};
-use crate::params;
+use super::Ctx;
+use crate::issue::params;
+use crate::issue::{Code, ProviderCode, Severity};
+use crate::path::Path;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Up to this many keys a linear scan over an inline array beats hashing and allocates
@@ -62,7 +63,7 @@ impl<'v> Seen<'v> {
         index: usize,
         key: &'v str,
         severity: Severity,
-        pcode: Pcode,
+        code: &Option<ProviderCode>,
     ) -> bool {
         match self.first(key) {
             Some(first) => {
@@ -70,7 +71,7 @@ impl<'v> Seen<'v> {
                     severity,
                     path.render(),
                     Code::Duplicate,
-                    pcode,
+                    code.clone(),
                     params!("first" => first),
                 );
                 true
@@ -100,7 +101,7 @@ pub fn repeated_key(ctx: &mut Ctx, path: &Path, first: usize) {
         Severity::Error,
         path.render(),
         Code::Duplicate,
-        Pcode::None,
+        None,
         params,
     );
 }

@@ -4,7 +4,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use md5::{Digest, Md5};
 
-use super::hex_encode;
+use super::hex::hex_encode;
 
 /// Whole header value: "Basic " + base64(username + ":" + lowercase md5 hex(password))
 ///

@@ -5,7 +5,7 @@
 
 use sha2::{Digest, Sha256};
 
-use super::hex_encode;
+use super::hex::hex_encode;
 
 /// How many characters of the trace id make the nonce: "nonce: the first 6 characters of
 /// traceId" (research/providers.md §1.3).

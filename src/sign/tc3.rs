@@ -11,7 +11,10 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use super::{hex_digit, hex_encode};
+use crate::charsets::TC3_SIGNABLE_SECRET_ID;
+use crate::http;
+
+use super::hex::{hex_digit, hex_encode};
 
 /// Name of the algorithm, first line of the string to sign and prefix of the Authorization
 /// value (research/providers.md §2.5 steps 2 and 4).
@@ -281,7 +284,10 @@ pub fn sign_tc3(req: &Tc3Request) -> Result<Tc3Signature, Tc3Error> {
     if req.secret_id.is_empty() {
         return Err(Tc3Error::MissingSecretId);
     }
-    if !req.secret_id.bytes().all(is_secret_id_byte) {
+    if TC3_SIGNABLE_SECRET_ID
+        .first_outside(req.secret_id)
+        .is_some()
+    {
         return Err(Tc3Error::InvalidSecretId);
     }
     if req.secret_key.is_empty() {
@@ -322,7 +328,7 @@ pub fn sign_tc3(req: &Tc3Request) -> Result<Tc3Signature, Tc3Error> {
     headers.insert("content-type".to_owned(), content_type);
     headers.insert("host".to_owned(), req.host.to_ascii_lowercase());
     for (index, &(name, value)) in req.extra_headers.iter().enumerate() {
-        if name.is_empty() || !name.bytes().all(is_token_byte) {
+        if name.is_empty() || !name.bytes().all(http::is_token_byte) {
             return Err(Tc3Error::InvalidHeaderName { index });
         }
         let key = name.to_ascii_lowercase();
@@ -403,35 +409,6 @@ fn canonical_header_value(value: &str) -> Option<String> {
     } else {
         None
     }
-}
-
-/// RFC 9110 `tchar`: the characters of a header name.
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'!' | b'#'
-                | b'$'
-                | b'%'
-                | b'&'
-                | b'\''
-                | b'*'
-                | b'+'
-                | b'-'
-                | b'.'
-                | b'^'
-                | b'_'
-                | b'`'
-                | b'|'
-                | b'~'
-        )
-}
-
-/// Secret ids are printed into `Credential=<id>/<scope>, …`; a separator there would change
-/// how the server splits the value. Published ids contain `*` (research/providers.md §2.6,
-/// vector B), so only the separators are excluded.
-fn is_secret_id_byte(b: u8) -> bool {
-    b.is_ascii_graphic() && !matches!(b, b',' | b';' | b'/')
 }
 
 /// A host (with optional port) is visible ASCII; `/ ? # @ \` would make it part of a URL path,

@@ -13,7 +13,7 @@
 
 use super::{close, open, push_sized, ARRAY, FALSE, NULL, NUMBER, OBJECT, STRING, TRUE};
 use super::{UNENCODABLE, UNSUPPORTED};
-use crate::value::{MAX_DEPTH, MAX_ITEMS};
+use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
 
 /// Text that is not JSON: why, and where (1-based line, and 1-based column in characters).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -39,6 +39,16 @@ pub fn from_json(text: &str) -> Result<Vec<u8>, JsonError> {
         return Err(reader.error("unexpected text after the value"));
     }
     Ok(reader.out)
+}
+
+// Defined here, not in value.rs, so that the model does not import the reader built on it.
+impl Value {
+    /// JSON text as a tree, read as `JSON.parse` reads it (numbers exactly, lone-surrogate
+    /// escapes as [`Value::Unencodable`]). Repeated keys are kept, in order, so a reader can
+    /// say that a key repeats.
+    pub fn from_json(text: &str) -> Result<Value, JsonError> {
+        from_json(text).map(|tape| super::root(&tape).to_value())
+    }
 }
 
 struct Reader<'t> {
@@ -949,5 +959,21 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn json_round_trip_keeps_key_order_and_text() {
+        let text = r#"{"z":1,"a":"😂 \"q\" \\ \n 𠀀","m":[true,null]}"#;
+        let v = Value::from_json(text).unwrap();
+        assert_eq!(v.to_json(), text);
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_for_reporting() {
+        let v = Value::from_json(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(
+            v,
+            Value::Object(vec![("a".into(), 1.into()), ("a".into(), 2.into())])
+        );
     }
 }

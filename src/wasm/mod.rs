@@ -6,15 +6,18 @@
 
 mod convert;
 
-use crate::messages::Locale;
-use crate::options::{Options, OptionsError, OptionsReader};
-use crate::providers::{self, Provider, Response, PROVIDERS};
-use crate::schema::{self as field_schema, StandardIssue};
+use crate::api;
+use crate::issue::{issues_json, Report};
+use crate::options::{Host, Options, OptionsError};
+use crate::path;
+use crate::providers::{self, Provider, PROVIDERS};
+use crate::response::Response;
+use crate::schema::StandardIssue;
 use crate::sign;
-use crate::tape;
+use crate::tape::{self, json};
 use crate::text::{self, TextUnit};
 use crate::value::Value;
-use crate::{Report, UnknownProvider};
+use crate::UnknownProvider;
 use convert::{to_js, to_value, with_node};
 use js_sys::{JsString, Object, Reflect, TypeError};
 use serde::Serialize;
@@ -354,44 +357,20 @@ fn object_arg(js: &JsValue, name: &str, what: &str) -> Result<Value, JsValue> {
     }
 }
 
-/// A key of an object argument; `undefined` reads as absent.
+/// A JS argument that must be present and an object.
 fn present<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
     value
         .get(key)
         .filter(|v| !matches!(v, Value::Unsupported("undefined")))
 }
 
-/// Reads `{lenient?, locale?}`; `undefined`/`null` mean defaults. Extra keys are allowed (the
-/// same object may carry build options).
-fn options_arg(js: &JsValue) -> Result<Options, JsValue> {
-    if js.is_undefined() || js.is_null() {
-        return Ok(Options::default());
-    }
-    options_from(&object_arg(js, "options", "an object")?)
-}
-
-fn options_from(value: &Value) -> Result<Options, JsValue> {
-    let mut options = Options::default();
-    if let Some(lenient) = present(value, "lenient") {
-        options.lenient = match lenient {
-            Value::Bool(b) => *b,
-            _ => return Err(type_error("options.lenient must be a boolean")),
-        };
-    }
-    if let Some(locale) = present(value, "locale") {
-        options.locale = locale
-            .as_str()
-            .and_then(Locale::parse)
-            .ok_or_else(|| type_error("options.locale must be \"en\" or \"zh-CN\""))?;
-    }
-    Ok(options)
-}
-
-/// [`options_arg`] for an optional argument: absent means the defaults, with no probing.
+/// `{lenient?, locale?}`; absent, `undefined` or `null` mean the defaults.
 fn optional_options(js: Option<JsValue>) -> Result<Options, JsValue> {
     match js {
-        None => Ok(Options::default()),
-        Some(js) => options_arg(&js),
+        Some(js) if !js.is_undefined() && !js.is_null() => {
+            Options::from_value(&object_arg(&js, "options", "an object")?).map_err(options_error)
+        }
+        _ => Ok(Options::default()),
     }
 }
 
@@ -411,9 +390,7 @@ pub fn validate(
 
 /// Validates any JS value, read onto the tape by read.js.
 fn validate_js(provider: &Provider, payload: &JsValue, options: &Options) -> Report {
-    with_node(payload, |node| {
-        providers::validate_node(provider, node, options)
-    })
+    with_node(payload, |node| api::validate_node(provider, node, options))
 }
 
 /// Validates JSON text: the report of `validate(provider, JSON.parse(text), options)`, read
@@ -435,14 +412,14 @@ pub fn validate_json(
         .ok_or_else(|| type_error("text must be a string of JSON"))?;
     // Copying into wasm turns a lone surrogate into U+FFFD; only then is the original asked.
     let lossy = tape::holds_replacement(&source) && !convert::is_well_formed(&text);
-    let report = match tape::from_json(&source) {
-        Ok(tape) if !lossy => providers::validate_node(provider, &tape::root(&tape), &options),
-        Err(error) => providers::not_json(&error, &options),
+    let report = match json::from_json(&source) {
+        Ok(tape) if !lossy => api::validate_node(provider, &tape::root(&tape), &options),
+        Err(error) => api::not_json(&error, &options),
         // A raw lone surrogate, which the copy into wasm replaced: JSON.parse keeps it, and
         // validation reports it where it is. (A text that reads as JSON here is JSON there.)
         Ok(tape) => match convert::parse_json(&text) {
             Some(value) => validate_js(provider, &value, &options),
-            None => providers::validate_node(provider, &tape::root(&tape), &options),
+            None => api::validate_node(provider, &tape::root(&tape), &options),
         },
     };
     report_to_js(&report)
@@ -466,62 +443,23 @@ fn options_error(e: OptionsError) -> JsValue {
     TypeError::new(&e.0).into()
 }
 
-/// Sets `key` in an options object when it is absent, `null` or `undefined`.
-fn default_key(
-    fields: &mut Vec<(String, Value)>,
-    key: &str,
-    make: impl FnOnce() -> Result<Value, JsValue>,
-) -> Result<(), JsValue> {
-    let present = fields
-        .iter()
-        .any(|(k, v)| k == key && !matches!(v, Value::Null | Value::Unsupported("undefined")));
-    if !present {
-        fields.retain(|(k, _)| k != key);
-        fields.push((key.to_owned(), make()?));
-    }
-    Ok(())
-}
+/// The clock and random source of the JS host, for the build options that default to them.
+struct JsHost;
 
-fn random_uuid() -> Result<Value, JsValue> {
-    let crypto = Reflect::get(&js_sys::global(), &"crypto".into())?;
-    let random_uuid = Reflect::get(&crypto, &"randomUUID".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| {
-            type_error("options.auth.traceId is required where crypto.randomUUID is unavailable")
-        })?;
-    let id = random_uuid.call0(&crypto)?;
-    Ok(Value::String(id.as_string().unwrap_or_default()))
-}
-
-/// The JS layer's defaults (SPEC §3): GeeLark `traceId` = `crypto.randomUUID()`, `ts` =
-/// `Date.now()`; Tencent `timestamp` = now in seconds. The core never reads a clock.
-fn with_defaults(provider: &Provider, mut options: Value) -> Result<Value, JsValue> {
-    let Value::Object(root) = &mut options else {
-        return Ok(options);
-    };
-    match provider.id {
-        "geelark" => {
-            if let Some((_, Value::Object(auth))) = root.iter_mut().find(|(k, _)| k == "auth") {
-                default_key(auth, "traceId", random_uuid)?;
-                if auth
-                    .iter()
-                    .any(|(k, v)| k == "type" && *v == Value::from("key"))
-                {
-                    default_key(auth, "ts", || {
-                        Ok(Value::Number(js_sys::Date::now().floor()))
-                    })?;
-                }
-            }
-        }
-        "tencent-iai" => {
-            default_key(root, "timestamp", || {
-                Ok(Value::Number((js_sys::Date::now() / 1000.0).floor()))
-            })?;
-        }
-        _ => {}
+impl Host for JsHost {
+    fn now_millis(&self) -> Option<u64> {
+        let now = js_sys::Date::now();
+        (now.is_finite() && now >= 0.0).then_some(now as u64)
     }
-    Ok(options)
+
+    fn random_uuid(&self) -> Option<String> {
+        let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+        let random_uuid = Reflect::get(&crypto, &"randomUUID".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        random_uuid.call0(&crypto).ok()?.as_string()
+    }
 }
 
 /// Validates, then builds the exact signed request when the payload is valid. Throws only on
@@ -537,15 +475,11 @@ pub fn build_request(
     if options.is_undefined() || options.is_null() {
         return Err(type_error("options are required to build a request"));
     }
-    let options = object_arg(&options, "options", "an object")?;
-    let validate_options = options_from(&options)?;
-    let build_options = with_defaults(provider, options)?;
-    let built = providers::build_request(
-        provider,
-        &to_value(&payload),
-        &build_options,
-        &validate_options,
-    )
+    let build_options = object_arg(&options, "options", "an object")?;
+    let options = Options::from_value(&build_options).map_err(options_error)?;
+    let built = with_node(&payload, |node| {
+        api::build_request_node(provider, node, &build_options, &options, &JsHost)
+    })
     .map_err(options_error)?;
     to_js(&built)
 }
@@ -579,7 +513,7 @@ pub fn parse_response(
         }
     };
     let sent = present(&response, "payload");
-    let parsed = providers::parse_response(
+    let parsed = api::parse_response(
         provider,
         &Response {
             status: status as u16,
@@ -605,58 +539,7 @@ struct Tc3Output {
 pub fn sign_tc3(
     #[wasm_bindgen(unchecked_param_type = "Tc3Input")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let value = to_value(&input);
-    let o = OptionsReader::new(&value, "input").map_err(options_error)?;
-    let read = || -> Result<_, OptionsError> {
-        let timestamp = i64::try_from(o.required_uint("timestamp")?)
-            .map_err(|_| OptionsError("input.timestamp is out of range".into()))?;
-        let extra: Vec<(String, String)> = match value.get("extraHeaders") {
-            None | Some(Value::Null) | Some(Value::Unsupported("undefined")) => Vec::new(),
-            Some(Value::Object(pairs)) => pairs
-                .iter()
-                .map(|(k, v)| match v {
-                    Value::String(s) => Ok((k.clone(), s.clone())),
-                    _ => Err(OptionsError(
-                        "input.extraHeaders values must be strings".into(),
-                    )),
-                })
-                .collect::<Result<_, _>>()?,
-            Some(_) => return Err(OptionsError("input.extraHeaders must be an object".into())),
-        };
-        Ok((timestamp, extra))
-    };
-    let (timestamp, extra) = read().map_err(options_error)?;
-    let extra_refs: Vec<(&str, &str)> = extra
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let strings = || -> Result<_, OptionsError> {
-        Ok((
-            o.required_str("secretId")?,
-            o.required_str("secretKey")?,
-            o.required_str("service")?,
-            o.required_str("host")?,
-            o.required_str("method")?,
-            o.required_str("contentType")?,
-            o.optional_str("query")?.unwrap_or(""),
-            o.optional_str("payload")?.unwrap_or(""),
-        ))
-    };
-    let (secret_id, secret_key, service, host, method, content_type, query, payload) =
-        strings().map_err(options_error)?;
-    let signature = sign::sign_tc3(&sign::Tc3Request {
-        secret_id,
-        secret_key,
-        timestamp,
-        service,
-        host,
-        method,
-        content_type,
-        query,
-        payload: payload.as_bytes(),
-        extra_headers: &extra_refs,
-    })
-    .map_err(|e| type_error(&e.to_string()))?;
+    let signature = api::sign_tc3(&to_value(&input)).map_err(options_error)?;
     to_js(&Tc3Output {
         authorization: signature.authorization,
         signature: signature.signature,
@@ -670,18 +553,7 @@ pub fn sign_tc3(
 pub fn geelark_sign(
     #[wasm_bindgen(unchecked_param_type = "GeelarkSignInput")] input: JsValue,
 ) -> Result<String, JsValue> {
-    let value = to_value(&input);
-    let read = || -> Result<String, OptionsError> {
-        let o = OptionsReader::new(&value, "input")?;
-        let ts = o.required_uint("ts")?.to_string();
-        Ok(sign::geelark_sign(
-            o.required_str("appId")?,
-            o.required_str("traceId")?,
-            &ts,
-            o.required_str("apiKey")?,
-        ))
-    };
-    read().map_err(options_error)
+    api::geelark_sign(&to_value(&input)).map_err(options_error)
 }
 
 /// Capillary's basic-auth header value: `"Basic " + base64(username + ":" + md5hex(password))`.
@@ -716,10 +588,10 @@ pub fn validate_field(
         .as_string()
         .ok_or_else(|| type_error("path must be a string"))?;
     let issues = with_node(&value, |node| {
-        providers::validate_field_node(provider, &path, node, &options)
+        api::validate_field_node(provider, &path, node, &options)
     })
     .map_err(|e| type_error(&format!("{e} (constraints(provider) lists the paths)")))?;
-    js_sys::JSON::parse(&crate::issue::issues_json(&issues))
+    js_sys::JSON::parse(&issues_json(&issues))
 }
 
 /// Every field's rules (required, lengths with their unit, pattern, enum, item counts,
@@ -733,7 +605,7 @@ pub fn constraints(
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = optional_options(options)?;
-    to_js(&field_schema::constraints(provider, &options))
+    to_js(&api::constraints(provider, &options))
 }
 
 /// The payload's JSON Schema (draft 2020-12). Rules it cannot express (byte lengths of
@@ -747,7 +619,7 @@ pub fn json_schema(
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = optional_options(options)?;
-    to_js(&field_schema::json_schema(provider, &options))
+    to_js(&api::json_schema(provider, &options))
 }
 
 /// Defines an own, enumerable data property. Unlike assignment, it never runs a setter that a
@@ -866,4 +738,41 @@ pub fn truncate(
     let prefix = text::truncate_with(&decoded, max as usize, unit, &grapheme_ends(&decoded)?);
     let end = u32::try_from(prefix.encode_utf16().count()).unwrap_or(u32::MAX);
     Ok(original.slice(0, end))
+}
+
+/// The segments of an issue path, as Standard Schema has them: `"list[2].name"` →
+/// `["list", 2, "name"]`, `"list[].name"` → `["list", "[]", "name"]`, `""` → `[]`.
+#[wasm_bindgen(js_name = parsePath, unchecked_return_type = "Array<string | number>")]
+pub fn parse_path(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| type_error("path must be a string"))?;
+    to_js(&path::parse(&text))
+}
+
+/// The path text of segments (the inverse of `parsePath`): `["list", 2, "name"]` →
+/// `"list[2].name"`. Numbers must be non-negative integers; `"[]"` stands for every item.
+#[wasm_bindgen(js_name = formatPath)]
+pub fn format_path(
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<string | number>")] segments: JsValue,
+) -> Result<String, JsValue> {
+    let invalid = || type_error("segments must be an array of strings and non-negative integers");
+    let Value::Array(items) = to_value(&segments) else {
+        return Err(invalid());
+    };
+    let segments = items
+        .iter()
+        .map(|item| match item {
+            Value::String(s) if s == "[]" => Ok(path::Segment::Items),
+            Value::String(s) => Ok(path::Segment::Key(s.clone())),
+            Value::Number(n) => crate::value::safe_integer(*n)
+                .and_then(|i| usize::try_from(i).ok())
+                .map(path::Segment::Index)
+                .ok_or_else(invalid),
+            _ => Err(invalid()),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(path::format(&segments))
 }

@@ -1,9 +1,44 @@
-//! Shared pieces of response parsing.
+//! What every response parser shares: the response as given, the common shape it is read
+//! into, and the JSON and error handling around them.
 
-use crate::issue::{Code, Params, ProviderCode, Severity};
-use crate::params;
-use crate::rules::{Ctx, Pcode};
-use crate::value::Value;
+use crate::issue::{params, Code, Issue, Params, ProviderCode, Severity};
+use crate::rules::Ctx;
+use crate::value::{integral, Value};
+use serde::Serialize;
+
+/// What came back: HTTP status and body text, and optionally the payload that was sent (so
+/// per-item failures can be pointed at `list[i].name`).
+#[derive(Debug, Clone, Copy)]
+pub struct Response<'a> {
+    pub status: u16,
+    pub body: &'a str,
+    pub sent: Option<&'a Value>,
+}
+
+/// A response in the common shape: `ok`, the provider's data, its errors as issues, and the
+/// request id the provider assigned (for support tickets).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Parsed {
+    pub ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    pub errors: Vec<Issue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+impl Parsed {
+    /// The common shape from what a parser collected: `ok` when it found no errors.
+    pub fn new(ctx: Ctx, data: Option<Value>, request_id: Option<String>) -> Parsed {
+        Parsed {
+            ok: ctx.errors.is_empty(),
+            data,
+            errors: ctx.errors,
+            request_id,
+        }
+    }
+}
 
 /// Parses the body as JSON; a body that is not JSON is itself an issue (a proxy's HTML error
 /// page, a truncated body), reported with the HTTP status.
@@ -12,7 +47,7 @@ pub fn json_body(ctx: &mut Ctx, status: u16, body: &str) -> Option<Value> {
         Ok(v) => Some(v),
         Err(_) => {
             let params = params!("status" => i64::from(status), "reason" => "body_not_json");
-            ctx.error(String::new(), Code::ProviderError, Pcode::None, params);
+            ctx.error(String::new(), Code::ProviderError, None, params);
             None
         }
     }
@@ -42,7 +77,7 @@ pub fn provider_error(
     if let Some(text) = provider_message {
         params.0.push(("providerMessage", text.to_owned().into()));
     }
-    ctx.report_with_code(
+    ctx.report(
         Severity::Error,
         path,
         Code::ProviderError,
@@ -55,9 +90,7 @@ pub fn provider_error(
 pub fn dynamic_code(value: Option<&Value>) -> Option<ProviderCode> {
     match value? {
         Value::String(s) => Some(ProviderCode::Text(s.clone().into())),
-        Value::Number(n) if n.fract() == 0.0 && n.is_finite() => {
-            Some(ProviderCode::Number(*n as i64))
-        }
+        Value::Number(n) => integral(*n).map(ProviderCode::Number),
         _ => None,
     }
 }

@@ -1,0 +1,337 @@
+//! What HTTP and `fetch` accept, as plain predicates: header names and values, and the base
+//! URLs callers supply. A request the library builds with `ok: true` must be one that
+//! `new Request(url, init)` and `fetch` take as it is, with every header kept.
+
+use crate::charsets::HEADER_VALUE;
+
+/// Why a header value cannot be sent as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderValueProblem {
+    /// The character at this index (in characters) is not visible ASCII or a space.
+    Character(usize),
+    /// Empty, or padded with spaces: dropped or trimmed in transit, so what was signed is not
+    /// what arrives.
+    Blank,
+}
+
+pub fn header_value_problem(s: &str) -> Option<HeaderValueProblem> {
+    if let Some(index) = HEADER_VALUE.first_outside(s) {
+        Some(HeaderValueProblem::Character(index))
+    } else if s.is_empty() || s.starts_with(' ') || s.ends_with(' ') {
+        Some(HeaderValueProblem::Blank)
+    } else {
+        None
+    }
+}
+
+/// RFC 9110 `tchar`: the characters of a header name (a `token`).
+pub fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'|'
+                | b'~'
+        )
+}
+
+pub fn is_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(is_token_byte)
+}
+
+/// Header names a caller may not choose: the Fetch standard's forbidden request-header names
+/// (`fetch` throws or silently drops them: a token sent in `Host` would never arrive) and
+/// the hop-by-hop names of RFC 9110 §7.6.1, which describe the connection, not the request.
+pub fn is_forbidden_request_header(name: &str) -> bool {
+    const FORBIDDEN: [&str; 22] = [
+        "accept-charset",
+        "accept-encoding",
+        "access-control-request-headers",
+        "access-control-request-method",
+        "connection",
+        "content-length",
+        "cookie",
+        "cookie2",
+        "date",
+        "dnt",
+        "expect",
+        "host",
+        "keep-alive",
+        "origin",
+        "referer",
+        "set-cookie",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "via",
+        "proxy-connection",
+    ];
+    let lower = name.to_ascii_lowercase();
+    FORBIDDEN.contains(&lower.as_str()) || lower.starts_with("proxy-") || lower.starts_with("sec-")
+}
+
+/// Why a caller's base URL cannot be used: `None` for an absolute `http(s)` URL with a valid
+/// host and port and nothing after the path. The reasons are the `params.reason` values of
+/// `invalid_url` issues.
+///
+/// Stricter than the WHATWG URL parser where it is lenient about what no API host looks like
+/// (dotless numbers such as `127.1`, octal or hex IPv4 parts, symbols in host names), and never
+/// more lenient: every URL it passes, the WHATWG parser (and so `fetch`) accepts unchanged.
+pub fn base_url_problem(url: &str) -> Option<&'static str> {
+    if url.chars().any(|c| !('!'..='~').contains(&c)) || url.contains('\\') {
+        return Some("characters");
+    }
+    let lower = url.to_ascii_lowercase();
+    let rest = if let Some(rest) = lower.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        rest
+    } else {
+        return Some("scheme");
+    };
+    if url.contains('?') {
+        return Some("query");
+    }
+    if url.contains('#') {
+        return Some("fragment");
+    }
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.contains('@') {
+        return Some("credentials");
+    }
+    let (host, port) = split_host_port(authority);
+    if let Some(port) = port {
+        let digits =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        if !digits || port.parse::<u32>().map_or(true, |p| p > 65535) {
+            return Some("port");
+        }
+    }
+    match host.strip_prefix('[') {
+        Some(bracketed) => bracketed
+            .strip_suffix(']')
+            .filter(|ip| is_ipv6(ip))
+            .map_or(Some("host"), |_| None),
+        None if is_domain_or_ipv4(host) => None,
+        None => Some("host"),
+    }
+}
+
+/// `host[:port]`, where an IPv6 host is bracketed and so may hold colons. A bracket that is
+/// never closed, or text after it other than a port, stays in the host (and fails there).
+fn split_host_port(authority: &str) -> (&str, Option<&str>) {
+    if authority.starts_with('[') {
+        let Some(close) = authority.find(']') else {
+            return (authority, None);
+        };
+        let (host, after) = authority.split_at(close + 1);
+        return match after.strip_prefix(':') {
+            Some(port) => (host, Some(port)),
+            None if after.is_empty() => (host, None),
+            None => (authority, None),
+        };
+    }
+    match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    }
+}
+
+/// Labels of letters, digits, `-` and `_`, none empty (one trailing dot allowed, as in
+/// `example.com.`). A host whose last label is numeric is an IPv4 address to the WHATWG
+/// parser, so then it must be four decimal parts of 0-255.
+fn is_domain_or_ipv4(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.is_empty() {
+        return false;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    if !labels.iter().all(label_ok) {
+        return false;
+    }
+    let last = labels[labels.len() - 1];
+    let hex = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X"));
+    let numeric = last.bytes().all(|b| b.is_ascii_digit())
+        || hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    if !numeric {
+        return true;
+    }
+    labels.len() == 4
+        && labels.iter().all(|l| {
+            l.bytes().all(|b| b.is_ascii_digit())
+                && (l.len() == 1 || !l.starts_with('0'))
+                && l.len() <= 3
+                && l.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+/// RFC 4291 text form: up to eight groups of 1-4 hex digits, at most one `::`, optionally
+/// ending in a dotted IPv4 address that counts as two groups.
+fn is_ipv6(ip: &str) -> bool {
+    let (head, tail, compressed) = match ip.split_once("::") {
+        Some((head, tail)) => (head, tail, true),
+        None => (ip, "", false),
+    };
+    if tail.contains("::") {
+        return false;
+    }
+    let groups = |part: &str, may_end_in_ipv4: bool| -> Option<usize> {
+        if part.is_empty() {
+            return Some(0);
+        }
+        let pieces: Vec<&str> = part.split(':').collect();
+        let mut count = 0;
+        for (i, piece) in pieces.iter().enumerate() {
+            let last = i == pieces.len() - 1;
+            if last && may_end_in_ipv4 && piece.contains('.') {
+                let octets: Vec<&str> = piece.split('.').collect();
+                let ok = octets.len() == 4
+                    && octets.iter().all(|o| {
+                        !o.is_empty()
+                            && o.len() <= 3
+                            && o.bytes().all(|b| b.is_ascii_digit())
+                            && (o.len() == 1 || !o.starts_with('0'))
+                            && o.parse::<u16>().is_ok_and(|n| n <= 255)
+                    });
+                if !ok {
+                    return None;
+                }
+                count += 2;
+            } else if (1..=4).contains(&piece.len()) && piece.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                count += 1;
+            } else {
+                return None;
+            }
+        }
+        Some(count)
+    };
+    let (Some(before), Some(after)) = (
+        groups(head, !compressed),
+        groups(if compressed { tail } else { "" }, true),
+    ) else {
+        return false;
+    };
+    if compressed {
+        before + after <= 7
+    } else {
+        before == 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_fetch_accepts() {
+        for ok in [
+            "https://example.com",
+            "http://localhost:1213",
+            "https://c.example.com/prefix/",
+            "http://[::1]:8080",
+            "http://[::1]",
+            "http://[2001:db8::8a2e:370:7334]/x",
+            "http://[::ffff:192.0.2.1]",
+            "http://10.0.0.1:65535",
+            "https://example.com.",
+            "https://my_host.example",
+        ] {
+            assert_eq!(base_url_problem(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn base_urls_fetch_refuses() {
+        for (bad, why) in [
+            ("example.com", "scheme"),
+            ("ftp://example.com", "scheme"),
+            ("https://", "host"),
+            ("https://:80", "host"),
+            ("https://example.com/?a=1", "query"),
+            ("https://example.com/#x", "fragment"),
+            ("https://user:pw@example.com", "credentials"),
+            ("https://exa mple.com", "characters"),
+            ("https://example.com\r\nX: y", "characters"),
+            ("https://example.com:abc", "port"),
+            ("https://example.com:99999", "port"),
+            ("https://h:65536", "port"),
+            ("https://example.com:80:80", "port"),
+            ("http://h:1213:", "port"),
+            ("http://h:1213,", "port"),
+            ("http://h:", "port"),
+            ("http://[::1", "host"),
+            ("http://[::1]x", "host"),
+            ("http://[::g]", "host"),
+            ("http://[1:2:3:4:5:6:7:8:9]", "host"),
+            ("https://c:.example.com", "port"),
+            ("https://.example.com", "host"),
+            ("https://a..b", "host"),
+            ("https://a,b.example", "host"),
+            ("https://1.2.3.256", "host"),
+            ("https://127.1", "host"),
+            ("https://0x7f.1", "host"),
+            ("http://h\\x", "characters"),
+        ] {
+            assert_eq!(base_url_problem(bad), Some(why), "{bad}");
+        }
+    }
+
+    #[test]
+    fn forbidden_header_names() {
+        for name in [
+            "Host",
+            "content-length",
+            "Transfer-Encoding",
+            "Connection",
+            "Upgrade",
+            "Keep-Alive",
+            "Expect",
+            "TE",
+            "Proxy-Authorization",
+            "Sec-Fetch-Mode",
+            "Cookie",
+        ] {
+            assert!(is_forbidden_request_header(name), "{name}");
+        }
+        for name in [
+            "X-CAP-API-OAUTH-TOKEN",
+            "CAP-API-ACCESS-TOKEN",
+            "Authorization",
+        ] {
+            assert!(!is_forbidden_request_header(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn header_values() {
+        assert_eq!(header_value_problem("abc def"), None);
+        assert_eq!(header_value_problem(""), Some(HeaderValueProblem::Blank));
+        assert_eq!(header_value_problem(" a"), Some(HeaderValueProblem::Blank));
+        assert_eq!(
+            header_value_problem("a\r\nb"),
+            Some(HeaderValueProblem::Character(1))
+        );
+        assert_eq!(
+            header_value_problem("é"),
+            Some(HeaderValueProblem::Character(0))
+        );
+    }
+}
