@@ -1,0 +1,430 @@
+// One provider's tab panel: the payload (edited as a form or as JSON), its issues, the build
+// options, the built request and a pasted response. The payload is the state; every edit
+// changes it and calls update(), which validates, places each issue beside what it names and
+// builds the request.
+import * as gp from "../pkg/web/group_payloads.js";
+import { BUILD_OPTIONS } from "./demo-data.js";
+import { h, uid } from "./dom.js";
+import { renderForm, renderOptions, showOptions, optionShown } from "./form.js";
+import { atText, caretTo, locate, positionOf, renderJson } from "./json-view.js";
+import { conditionsOf, fieldsFrom, getAt, newItem, setAt, valueFromText } from "./model.js";
+import { formatPath, parsePath } from "./path.js";
+import { RequestView } from "./request.js";
+import { ResponseView } from "./response.js";
+import { app } from "./state.js";
+import { locale, t } from "./strings.js";
+
+const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+const INTEGER_KINDS = new Set(["integer", "integers"]);
+// A screen reader hears the counts once typing pauses, not the whole list on every key.
+const ANNOUNCE_AFTER_MS = 700;
+
+export class Panel {
+  // examples: the provider's documented payloads [{label, payload, options?}], the first one
+  // being where the panel starts and what Reset returns to.
+  constructor(info, examples, onChange) {
+    this.info = info;
+    this.id = info.id;
+    this.examples = examples;
+    this.onChange = onChange; // the URL follows the state
+    this.fields = fieldsFrom(gp.constraints(this.id));
+    this.conditions = conditionsOf(this.fields, (payload) => gp.validate(this.id, payload));
+    this.slots = new Map(); // issue path -> {field, segs, path, input, list, counter?}
+    this.optionSlots = new Map(); // option key -> {option, row, input, list}
+    this.request = new RequestView(this.id, () => this.focusFirstError());
+    this.response = new ResponseView(
+      this.id,
+      (status, body) => gp.parseResponse(this.id, { status, body, payload: this.payload }, this.opts()),
+      (issue, sev, how) => this.issueItem(issue, sev, how),
+    );
+    this.view = "form";
+    this.announced = "";
+    this.el = h("section", {
+      class: "panel",
+      id: `panel-${this.id}`,
+      role: "tabpanel",
+      "aria-labelledby": `tab-${this.id}`,
+      tabindex: "0",
+      hidden: true,
+    });
+    this.restart(clone(examples[0]?.payload ?? {}));
+  }
+
+  opts() {
+    return { lenient: app.lenient, locale: locale() };
+  }
+
+  // -- state changes ------------------------------------------------------------------------
+  restart(payload) {
+    this.payload = payload;
+    this.text = null; // the JSON text as typed, while it is what was last edited
+    this.broken = false; // that text does not parse: payload is the last one that did
+    this.fresh = new Set(); // paths of added fields not yet left: their issues wait
+    this.options = (BUILD_OPTIONS[this.id] ?? []).map((o) => ({ ...o }));
+  }
+
+  reset() {
+    this.restart(clone(this.examples[0]?.payload ?? {}));
+    this.response.state = { status: "200", body: "", parsed: false };
+    this.view = "form";
+    this.render();
+    this.onChange();
+  }
+
+  load(payload, view = this.view) {
+    this.payload = payload;
+    this.text = null;
+    this.broken = false;
+    this.fresh.clear();
+    this.view = view;
+  }
+
+  loadExample(n) {
+    const example = this.examples[n];
+    this.load(clone(example.payload));
+    // An example is shown under the options it was written for (e.g. Tencent's lenient one).
+    this.onChange({ lenient: example.options?.lenient === true });
+    this.renderView();
+    this.update();
+  }
+
+  jsonText() {
+    return this.text ?? JSON.stringify(this.payload, null, 2);
+  }
+
+  edit(slot, text) {
+    if (this.payload === null || typeof this.payload !== "object" || Array.isArray(this.payload)) this.payload = {};
+    setAt(this.payload, slot.segs, valueFromText(slot.field, text, slot.isItem));
+    this.text = null;
+    this.broken = false;
+    this.update();
+    this.onChange();
+  }
+
+  editJson(text) {
+    this.text = text;
+    try {
+      this.payload = JSON.parse(text);
+      this.broken = false;
+    } catch {
+      this.broken = true;
+    }
+    this.fresh.clear();
+    this.update();
+    if (!this.broken) this.onChange();
+  }
+
+  touch(path) {
+    if (this.fresh.delete(path)) this.update();
+  }
+
+  addItem(f, segs) {
+    let items = getAt(this.payload, segs);
+    if (!Array.isArray(items)) {
+      items = [];
+      setAt(this.payload, segs, items);
+    }
+    const itemSegs = [...segs, items.length];
+    items.push(newItem(f));
+    const first = f.kind === "objects" ? [...itemSegs, f.children[0].name] : itemSegs;
+    if (f.kind === "objects") for (const c of f.children) this.fresh.add(formatPath([...itemSegs, c.name]));
+    this.fresh.add(formatPath(itemSegs));
+    this.text = null;
+    this.renderView();
+    this.update();
+    this.onChange();
+    document.getElementById(uid(this.id, formatPath(first)))?.focus();
+  }
+
+  removeItem(f, segs, i) {
+    setAt(this.payload, [...segs, i], undefined);
+    // Fields after the removed item move up one index; so do their "not yet left" marks.
+    const fresh = new Set();
+    for (const path of this.fresh) {
+      const s = parsePath(path);
+      const inside = s.length > segs.length && formatPath(s.slice(0, segs.length)) === formatPath(segs);
+      if (inside && s[segs.length] === i) continue;
+      if (inside && s[segs.length] > i) s[segs.length] -= 1;
+      fresh.add(formatPath(s));
+    }
+    this.fresh = fresh;
+    this.text = null;
+    this.renderView();
+    this.update();
+    this.onChange();
+    const left = getAt(this.payload, segs)?.length ?? 0;
+    const next = left ? `${uid(this.id, formatPath([...segs, Math.min(i, left - 1)]))}--remove` : `${uid(this.id, formatPath(segs))}--add`;
+    document.getElementById(next)?.focus();
+  }
+
+  setOption(option, value) {
+    option.value = value;
+    showOptions(this);
+    this.update();
+  }
+
+  setView(view) {
+    if (view === this.view) return;
+    this.view = view;
+    this.renderView();
+    this.update();
+    this.onChange();
+  }
+
+  isFresh(path) {
+    for (const f of this.fresh) if (path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`)) return true;
+    return false;
+  }
+
+  // -- rendering ----------------------------------------------------------------------------
+  render() {
+    const i = this.info;
+    const name = t("providerNames")[this.id] ?? i.name;
+    const head = h(
+      "div",
+      { class: "panel-head" },
+      h("h2", { text: name }),
+      h(
+        "p",
+        { class: "endpoint" },
+        h("code", { class: "method", text: i.method }),
+        " ",
+        h("code", { class: "url", text: i.url }),
+        " · ",
+        h("a", { href: i.docs, target: "_blank", rel: "noopener noreferrer", text: t("docs") }),
+      ),
+    );
+    const examples = this.examples.map((_, n) =>
+      h("button", { type: "button", class: "example", id: uid(this.id, `example-${n}`), text: t("example", n + 1), onclick: () => this.loadExample(n) }),
+    );
+    this.viewButtons = ["form", "json"].map((v) =>
+      h("button", {
+        type: "button",
+        id: uid(this.id, `view-${v}`),
+        "aria-pressed": String(this.view === v),
+        text: t(v === "form" ? "viewForm" : "viewJson"),
+        onclick: () => this.setView(v),
+      }),
+    );
+    const toolbar = h(
+      "div",
+      { class: "toolbar" },
+      h("div", { class: "examples", role: "group", "aria-labelledby": uid(this.id, "examples-label") }, h("span", { class: "muted small", id: uid(this.id, "examples-label"), text: t("examples") }), examples),
+      h(
+        "div",
+        { class: "view-switch" },
+        h("div", { class: "segmented", role: "group", "aria-labelledby": uid(this.id, "view-label") }, h("span", { class: "muted small", id: uid(this.id, "view-label"), text: t("editAs") }), this.viewButtons),
+        h("button", { type: "button", id: uid(this.id, "reset"), text: t("reset"), onclick: () => this.reset() }),
+      ),
+    );
+    this.viewHost = h("div", { class: "view" });
+    this.summaryEl = h("div", { class: "summary", id: uid(this.id, "summary") });
+    this.liveEl = h("p", { class: "sr-only", role: "status", id: uid(this.id, "live") });
+    this.announced = "";
+    const left = h("div", { class: "col" }, toolbar, this.viewHost, this.summaryEl, this.liveEl);
+    const right = h("div", { class: "col" }, renderOptions(this), this.request.render(), this.response.render());
+    this.el.replaceChildren(head, h("div", { class: "cols" }, left, right));
+    this.renderView();
+    this.update();
+  }
+
+  renderView() {
+    const focused = document.activeElement?.id;
+    for (const b of this.viewButtons) b.setAttribute("aria-pressed", String(b.id === uid(this.id, `view-${this.view}`)));
+    this.slots.clear();
+    this.jsonArea = null;
+    if (this.view === "json") {
+      this.viewHost.replaceChildren(renderJson(this));
+    } else {
+      const form = h("form", { class: "payload", novalidate: true, onsubmit: (e) => (e.preventDefault(), this.focusFirstError()) }, renderForm(this));
+      this.viewHost.replaceChildren(form);
+    }
+    if (focused && this.el.contains(document.getElementById(focused))) document.getElementById(focused).focus();
+  }
+
+  issueItem(issue, sev, { withPath = false, slot = null, position = null } = {}) {
+    const li = h("li", { class: sev, "data-code": issue.code });
+    li.append(h("span", { class: "sev", text: `${sev === "error" ? t("error") : t("warning")}:` }), " ");
+    if (position) li.append(h("span", { class: "at", text: atText(position) }), " ");
+    if (withPath && issue.path) li.append(h("code", { class: "path", text: issue.path }), " ");
+    // Every form control holds text: "got a string" would say nothing there.
+    const typed = slot && INTEGER_KINDS.has(slot.field?.kind) && issue.code === "invalid_type" && issue.params?.actual === "string";
+    li.append(h("span", { class: "msg", text: typed ? t("notInteger") : issue.message }));
+    if (issue.providerCode !== undefined) li.append(" ", h("span", { class: "pcode", text: `(${t("providerCode")} ${issue.providerCode})` }));
+    return li;
+  }
+
+  // The slot an issue belongs beside: its own, or the nearest enclosing one.
+  slotFor(path) {
+    const segs = parsePath(path);
+    for (let n = segs.length; n > 0; n--) {
+      const slot = this.slots.get(formatPath(segs.slice(0, n)));
+      if (slot) return slot;
+    }
+    return this.slots.get("") ?? null;
+  }
+
+  // -- validation, placement, request -----------------------------------------------------------
+  update() {
+    const opts = this.opts();
+    const report = this.text !== null ? gp.validateJson(this.id, this.text, opts) : gp.validate(this.id, this.payload, opts);
+    const payloadIssues = [...report.errors.map((i) => ({ issue: i, sev: "error" })), ...report.warnings.map((i) => ({ issue: i, sev: "warning" }))];
+
+    // Build options: the page asks for the ones the library cannot start without; the library
+    // reports what is wrong with the rest (options.baseUrl invalid_url, …).
+    const optionIssues = [];
+    for (const o of this.options) {
+      if (o.required && optionShown(this.options, o) && o.value === "") {
+        optionIssues.push({ issue: { path: `options.${o.key}`, code: "required", message: t("optionRequired") }, sev: "error" });
+      }
+    }
+    let built = null;
+    let failure = null;
+    if (!this.broken && !optionIssues.length) {
+      try {
+        built = gp.buildRequest(this.id, this.payload, { ...opts, ...this.buildOptions() });
+      } catch (e) {
+        failure = e.message;
+      }
+      for (const i of built?.errors ?? []) if (i.path.startsWith("options.")) optionIssues.push({ issue: i, sev: "error" });
+      for (const i of built?.warnings ?? []) if (i.path.startsWith("options.")) optionIssues.push({ issue: i, sev: "warning" });
+    }
+
+    const shown = payloadIssues.filter((x) => !this.isFresh(x.issue.path));
+    const waiting = payloadIssues.length - shown.length;
+    if (this.view === "json") this.placeJson(shown);
+    else this.placeForm(shown);
+    this.placeOptions(optionIssues);
+    this.renderSummary([...shown, ...optionIssues], waiting);
+
+    let result;
+    if (this.broken) result = { blockedBy: "json" };
+    else if (built?.request) result = { request: built.request };
+    else if (failure) result = { failure };
+    else result = { blockedBy: report.errors.length ? "payload" : "options" };
+    this.request.show(result);
+  }
+
+  buildOptions() {
+    const o = {};
+    for (const c of this.options) {
+      if (!optionShown(this.options, c) || c.value === "") continue;
+      setAt(o, parsePath(c.key), c.numeric && /^\d+$/.test(c.value) ? Number(c.value) : c.value);
+    }
+    return o;
+  }
+
+  placeForm(issues) {
+    const bySlot = new Map();
+    for (const x of issues) {
+      const slot = this.slotFor(x.issue.path);
+      bySlot.set(slot, [...(bySlot.get(slot) ?? []), x]);
+    }
+    for (const slot of this.slots.values()) {
+      const mine = bySlot.get(slot) ?? [];
+      slot.list.replaceChildren(...mine.map(({ issue, sev }) => this.issueItem(issue, sev, { slot, withPath: issue.path !== slot.path })));
+      const errors = mine.some((x) => x.sev === "error");
+      const target = slot.input;
+      if (target) {
+        // aria-invalid belongs on form controls; an array's fieldset only gets the description.
+        if (errors && target.tagName !== "FIELDSET") target.setAttribute("aria-invalid", "true");
+        else target.removeAttribute("aria-invalid");
+        const described = [slot.counter?.id, mine.length ? slot.list.id : null].filter(Boolean);
+        if (described.length) target.setAttribute("aria-describedby", described.join(" "));
+        else target.removeAttribute("aria-describedby");
+        if (target.tagName === "FIELDSET") target.classList.toggle("has-error", errors);
+      }
+      if (slot.counter) this.updateCounter(slot, mine);
+    }
+  }
+
+  placeJson(issues) {
+    const text = this.jsonArea.value;
+    const located = this.broken ? null : locate(text);
+    this.jsonIssues.replaceChildren(
+      ...issues.map(({ issue, sev }) => {
+        const position = positionOf(issue, text, located);
+        const li = this.issueItem(issue, sev, { withPath: true, position });
+        if (position) {
+          li.querySelector(".at").replaceWith(
+            h("button", { type: "button", class: "at link", text: atText(position), onclick: () => caretTo(this.jsonArea, position) }),
+          );
+        }
+        return li;
+      }),
+    );
+    if (issues.some((x) => x.sev === "error")) this.jsonArea.setAttribute("aria-invalid", "true");
+    else this.jsonArea.removeAttribute("aria-invalid");
+    if (this.text === null && document.activeElement !== this.jsonArea) this.jsonArea.value = this.jsonText();
+  }
+
+  placeOptions(issues) {
+    for (const slot of this.optionSlots.values()) {
+      const mine = issues.filter((x) => x.issue.path === `options.${slot.option.key}`);
+      slot.list.replaceChildren(...mine.map(({ issue, sev }) => this.issueItem(issue, sev)));
+      if (mine.some((x) => x.sev === "error")) slot.input.setAttribute("aria-invalid", "true");
+      else slot.input.removeAttribute("aria-invalid");
+      if (mine.length) slot.input.setAttribute("aria-describedby", slot.list.id);
+      else slot.input.removeAttribute("aria-describedby");
+    }
+  }
+
+  renderSummary(issues, waiting) {
+    const nErr = issues.filter((x) => x.sev === "error").length;
+    const nWarn = issues.length - nErr;
+    this.summaryEl.dataset.errors = String(nErr);
+    this.summaryEl.dataset.warnings = String(nWarn);
+    this.summaryEl.dataset.waiting = String(waiting);
+    const counts = issues.length ? t("summary", nErr, nWarn) : t("noIssues");
+    const slotOf = (path) => (this.view === "form" ? this.slotFor(path) : null);
+    this.summaryEl.replaceChildren(
+      ...[
+      h("h3", { text: t("issues") }),
+      h("p", { class: nErr ? "fail" : "ok", text: counts }),
+      waiting
+        ? h("p", { class: "waiting" }, `${t("hidden", waiting)} `, h("button", { type: "button", class: "link", id: uid(this.id, "show-all"), text: t("showAll"), onclick: () => this.focusFirstError() }))
+        : null,
+      issues.length ? h("ul", { class: "issues static" }, issues.map(({ issue, sev }) => this.issueItem(issue, sev, { withPath: true, slot: slotOf(issue.path) }))) : null,
+      ].filter(Boolean),
+    );
+    this.announce(waiting ? `${counts} ${t("hidden", waiting)}` : counts);
+  }
+
+  announce(text) {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      if (text === this.announced) return;
+      this.announced = text;
+      this.liveEl.textContent = text;
+    }, ANNOUNCE_AFTER_MS);
+  }
+
+  updateCounter(slot, issues) {
+    const value = getAt(this.payload, slot.segs);
+    const m = gp.measure(typeof value === "string" ? value : "");
+    const f = slot.field;
+    const unit = f.unit === "bytes" ? "bytes" : "chars";
+    const n = m[unit];
+    let s = f.maxLength != null ? `${n} / ${f.maxLength} ${t("unit")[unit]}` : `${n} ${t("unit")[unit]}`;
+    if (m.graphemes !== n) s += ` · ${t("graphemes", m.graphemes)}`;
+    slot.counter.textContent = s;
+    const long = issues.find((x) => x.issue.code === "too_long");
+    slot.counter.classList.toggle("over", Boolean(long) || (f.maxLength != null && n > f.maxLength));
+    slot.counter.classList.toggle("warn", long?.sev === "warning");
+  }
+
+  // "Submit": every issue shows, and focus goes to the first error.
+  focusFirstError() {
+    this.fresh.clear();
+    this.update();
+    const optionError = [...this.optionSlots.values()].find((s) => !s.row.hidden && s.input.getAttribute("aria-invalid") === "true");
+    if (this.view === "json") {
+      const first = this.jsonIssues.querySelector("li.error button.at");
+      if (first) return first.click();
+    } else {
+      const first = this.viewHost.querySelector("[aria-invalid=true], fieldset.has-error");
+      if (first) return (first.tagName === "FIELDSET" ? first.querySelector("input, select, textarea, button") : first)?.focus();
+    }
+    optionError?.input.focus();
+  }
+}
