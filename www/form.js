@@ -63,7 +63,7 @@ function renderField(panel, f, segs, itemLabel) {
     });
     control.value = textOf(value);
   }
-  control.addEventListener("blur", () => panel.touch(path));
+  control.addEventListener("blur", () => panel.touch(slot));
   if (f.required) control.setAttribute("aria-required", "true");
   slot.input = control;
   const label = h("label", { for: id }, h("span", { class: "wire", text: itemLabel ?? f.name }), itemLabel ? null : [" ", badge(panel, f)]);

@@ -59,7 +59,7 @@ export class Panel {
     this.payload = payload;
     this.text = null; // the JSON text as typed, while it is what was last edited
     this.broken = false; // that text does not parse: payload is the last one that did
-    this.fresh = new Set(); // paths of added fields not yet left: their issues wait
+    this.fresh = new Set(); // paths of added fields not yet filled in: their issues wait
     this.options = (BUILD_OPTIONS[this.id] ?? []).map((o) => ({ ...o }));
   }
 
@@ -93,6 +93,7 @@ export class Panel {
   }
 
   edit(slot, text) {
+    slot.edited = true;
     if (this.payload === null || typeof this.payload !== "object" || Array.isArray(this.payload)) this.payload = {};
     setAt(this.payload, slot.segs, valueFromText(slot.field, text, slot.isItem));
     this.text = null;
@@ -114,8 +115,10 @@ export class Panel {
     if (!this.broken) this.onChange();
   }
 
-  touch(path) {
-    if (this.fresh.delete(path)) this.update();
+  // A new field counts as filled in once it was typed into and left. One merely passed
+  // through (say, by clicking "Add item" again) waits for "Show all problems".
+  touch(slot) {
+    if (slot.edited && this.fresh.delete(slot.path)) this.update();
   }
 
   addItem(f, segs) {
@@ -128,7 +131,7 @@ export class Panel {
     items.push(newItem(f));
     const first = f.kind === "objects" ? [...itemSegs, f.children[0].name] : itemSegs;
     if (f.kind === "objects") for (const c of f.children) this.fresh.add(formatPath([...itemSegs, c.name]));
-    this.fresh.add(formatPath(itemSegs));
+    else this.fresh.add(formatPath(itemSegs));
     this.text = null;
     this.renderView();
     this.update();
@@ -422,8 +425,11 @@ export class Panel {
       const first = this.jsonIssues.querySelector("li.error button.at");
       if (first) return first.click();
     } else {
-      const first = this.viewHost.querySelector("[aria-invalid=true], fieldset.has-error");
-      if (first) return (first.tagName === "FIELDSET" ? first.querySelector("input, select, textarea, button") : first)?.focus();
+      // A control that is wrong itself, else the first control of a list that is (too many items).
+      const control = this.viewHost.querySelector("[aria-invalid=true]");
+      const list = this.viewHost.querySelector("fieldset.has-error");
+      const first = control ?? list?.querySelector("input, select, textarea, button");
+      if (first) return first.focus();
     }
     optionError?.input.focus();
   }
