@@ -18,6 +18,7 @@ setLocale(start.lang);
 app.lenient = start.lenient;
 // Before the wasm loads: the static text is in its language from the first frame.
 applyStrings();
+document.documentElement.classList.remove("translating");
 const lenientBox = document.getElementById("lenient");
 lenientBox.checked = app.lenient;
 const status = document.getElementById("load-status");
