@@ -152,7 +152,6 @@ export function renderOptions(panel) {
     "fieldset",
     { class: "creds" },
     h("legend", {}, t("credentials"), " ", h("span", { class: "fake", text: t("fakeBadge") })),
-    h("p", { class: "note" }, h("strong", { text: t("fakeTitle") }), " ", t("fakeNote")),
   );
   for (const o of panel.options) {
     const id = uid(panel.id, `opt-${o.key}`);
