@@ -4,7 +4,8 @@
 export const EXAMPLES_URL = new URL("../tests/fixtures/seeds.json", import.meta.url);
 
 // `when: [key, value]`: shown and sent only while that other option has that value.
-// `required`: the build cannot start without it (the library throws rather than reports).
+// `required`: the build cannot start without it; `numeric`: digits only, sent as a number (the
+// library throws on anything else rather than reporting it).
 export const BUILD_OPTIONS = {
   geelark: [
     { key: "auth.type", kind: "select", choices: ["key", "token"], value: "key" },

@@ -277,9 +277,10 @@ export class Panel {
     // reports what is wrong with the rest (options.baseUrl invalid_url, …).
     const optionIssues = [];
     for (const o of this.options) {
-      if (o.required && optionShown(this.options, o) && o.value === "") {
-        optionIssues.push({ issue: { path: `options.${o.key}`, code: "required", message: t("optionRequired") }, sev: "error" });
-      }
+      if (!optionShown(this.options, o)) continue;
+      const path = `options.${o.key}`;
+      if (o.required && o.value === "") optionIssues.push({ issue: { path, code: "required", message: t("optionRequired") }, sev: "error" });
+      if (o.numeric && o.value !== "" && !/^\d+$/.test(o.value)) optionIssues.push({ issue: { path, code: "invalid_type", message: t("notInteger") }, sev: "error" });
     }
     let built = null;
     let failure = null;
@@ -312,7 +313,7 @@ export class Panel {
     const o = {};
     for (const c of this.options) {
       if (!optionShown(this.options, c) || c.value === "") continue;
-      setAt(o, parsePath(c.key), c.numeric && /^\d+$/.test(c.value) ? Number(c.value) : c.value);
+      setAt(o, parsePath(c.key), c.numeric ? Number(c.value) : c.value);
     }
     return o;
   }

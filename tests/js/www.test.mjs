@@ -348,6 +348,13 @@ describe("www demo", () => {
     await page.locator(`${sid}--issues li.error`).waitFor();
     await page.fill(sid, "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE");
     await page.waitForSelector(`${sid}--issues li`, { state: "detached" });
+    // A timestamp that is not a number is pointed at too, not thrown in English.
+    const ts = field("tencent-iai", "opt-timestamp");
+    await page.fill(ts, "soon");
+    assert.match(await page.textContent(`${ts}--issues li.error`), /enter a whole number/);
+    assert.equal(await page.textContent("#tencent-iai--request"), "Fix the build options to build the request.");
+    await page.fill(ts, "");
+    await page.waitForSelector("#tencent-iai--request[data-method]");
   });
 
   test("ArrowDown on an auth.type select keeps the focus on it and switches the fields it controls", async () => {
