@@ -14,5 +14,5 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 // Element ids: `<provider>--<path with punctuation as ->`, e.g. geelark--list-0-name.
-export const slug = (s) => String(s).replace(/[^A-Za-z0-9_-]+/g, "-");
+const slug = (s) => String(s).replace(/[^A-Za-z0-9_-]+/g, "-");
 export const uid = (provider, path) => `${slug(provider)}--${slug(path)}`;

@@ -1,6 +1,7 @@
 // The payload form and the build-option fields of one provider's panel. Controls are made
 // from the field model (model.js) and show the panel's payload; every edit goes back through
 // the panel (edit, touch, addItem, removeItem, setOption), which validates and re-renders.
+import { measure } from "../pkg/web/group_payloads.js";
 import { h, uid } from "./dom.js";
 import { formatPath } from "./path.js";
 import { isArrayKind, getAt, textOf } from "./model.js";
@@ -141,6 +142,20 @@ function renderArray(panel, f, segs) {
     slot.list,
   );
   return box;
+}
+
+// The counter beside a text field, in the provider's unit; `issues` are the field's own.
+export function showCounter(slot, value, issues) {
+  const m = measure(typeof value === "string" ? value : "");
+  const f = slot.field;
+  const unit = f.unit === "bytes" ? "bytes" : "chars";
+  const n = m[unit];
+  let s = f.maxLength != null ? `${n} / ${f.maxLength} ${t("unit")[unit]}` : `${n} ${t("unit")[unit]}`;
+  if (m.graphemes !== n) s += ` · ${t("graphemes", m.graphemes)}`;
+  slot.counter.textContent = s;
+  const long = issues.find((x) => x.issue.code === "too_long");
+  slot.counter.classList.toggle("over", Boolean(long) || (f.maxLength != null && n > f.maxLength));
+  slot.counter.classList.toggle("warn", long?.sev === "warning");
 }
 
 // -- build options ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { formatPath, parsePath } from "./path.js";
 const MULTILINE_FROM = 200;
 
 // "list[3].name" and the constraint path "list[].name" share the key "list[0].name".
-export const patternKey = (path) =>
+const patternKey = (path) =>
   formatPath(parsePath(String(path).replaceAll("[]", "[0]")).map((s) => (typeof s === "number" ? 0 : s)));
 
 // kind: text | textarea | integer | boolean | choice | upload | texts | integers | objects.

@@ -6,7 +6,8 @@ import * as gp from "../pkg/web/group_payloads.js";
 import { BUILD_OPTIONS } from "./demo-data.js";
 import { h, uid } from "./dom.js";
 import { renderForm, renderOptions, showOptions, optionShown } from "./form.js";
-import { atText, caretTo, locate, positionOf, renderJson } from "./json-view.js";
+import { placeForm, placeJson, placeOptions, renderSummary } from "./issues.js";
+import { renderJson } from "./json-view.js";
 import { conditionsOf, fieldsFrom, getAt, newItem, setAt, valueFromText } from "./model.js";
 import { formatPath, parsePath } from "./path.js";
 import { RequestView } from "./request.js";
@@ -15,9 +16,6 @@ import { app } from "./state.js";
 import { locale, t } from "./strings.js";
 
 const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const INTEGER_KINDS = new Set(["integer", "integers"]);
-// A screen reader hears the counts once typing pauses, not the whole list on every key.
-const ANNOUNCE_AFTER_MS = 700;
 
 export class Panel {
   // examples: the provider's documented payloads [{label, payload, options?}], the first one
@@ -32,13 +30,8 @@ export class Panel {
     this.slots = new Map(); // issue path -> {field, segs, path, input, list, counter?}
     this.optionSlots = new Map(); // option key -> {option, row, input, list}
     this.request = new RequestView(this.id, () => this.focusFirstError());
-    this.response = new ResponseView(
-      this.id,
-      (status, body) => gp.parseResponse(this.id, { status, body, payload: this.payload }, this.opts()),
-      (issue, sev, how) => this.issueItem(issue, sev, how),
-    );
+    this.response = new ResponseView(this.id, (status, body) => gp.parseResponse(this.id, { status, body, payload: this.payload }, this.opts()));
     this.view = "form";
-    this.announced = "";
     this.el = h("section", {
       class: "panel",
       id: `panel-${this.id}`,
@@ -223,7 +216,6 @@ export class Panel {
     this.viewHost = h("div", { class: "view" });
     this.summaryEl = h("div", { class: "summary", id: uid(this.id, "summary") });
     this.liveEl = h("p", { class: "sr-only", role: "status", id: uid(this.id, "live") });
-    this.announced = "";
     const left = h("div", { class: "col" }, toolbar, this.viewHost, this.summaryEl, this.liveEl);
     const right = h("div", { class: "col" }, renderOptions(this), this.request.render(), this.response.render());
     this.el.replaceChildren(head, h("div", { class: "cols" }, left, right));
@@ -245,16 +237,8 @@ export class Panel {
     if (focused && this.el.contains(document.getElementById(focused))) document.getElementById(focused).focus();
   }
 
-  issueItem(issue, sev, { withPath = false, slot = null, position = null } = {}) {
-    const li = h("li", { class: sev, "data-code": issue.code });
-    li.append(h("span", { class: "sev", text: `${sev === "error" ? t("error") : t("warning")}:` }), " ");
-    if (position) li.append(h("span", { class: "at", text: atText(position) }), " ");
-    if (withPath && issue.path) li.append(h("code", { class: "path", text: issue.path }), " ");
-    // Every form control holds text: "got a string" would say nothing there.
-    const typed = slot && INTEGER_KINDS.has(slot.field?.kind) && issue.code === "invalid_type" && issue.params?.actual === "string";
-    li.append(h("span", { class: "msg", text: typed ? t("notInteger") : issue.message }));
-    if (issue.providerCode !== undefined) li.append(" ", h("span", { class: "pcode", text: `(${t("providerCode")} ${issue.providerCode})` }));
-    return li;
+  valueAt(segs) {
+    return getAt(this.payload, segs);
   }
 
   // The slot an issue belongs beside: its own, or the nearest enclosing one.
@@ -296,10 +280,10 @@ export class Panel {
 
     const shown = payloadIssues.filter((x) => !this.isFresh(x.issue.path));
     const waiting = payloadIssues.length - shown.length;
-    if (this.view === "json") this.placeJson(shown);
-    else this.placeForm(shown);
-    this.placeOptions(optionIssues);
-    this.renderSummary([...shown, ...optionIssues], waiting);
+    if (this.view === "json") placeJson(this, shown);
+    else placeForm(this, shown);
+    placeOptions(this, optionIssues);
+    renderSummary(this, [...shown, ...optionIssues], waiting);
 
     let result;
     if (this.broken) result = { blockedBy: "json" };
@@ -316,105 +300,6 @@ export class Panel {
       setAt(o, parsePath(c.key), c.numeric ? Number(c.value) : c.value);
     }
     return o;
-  }
-
-  placeForm(issues) {
-    const bySlot = new Map();
-    for (const x of issues) {
-      const slot = this.slotFor(x.issue.path);
-      bySlot.set(slot, [...(bySlot.get(slot) ?? []), x]);
-    }
-    for (const slot of this.slots.values()) {
-      const mine = bySlot.get(slot) ?? [];
-      slot.list.replaceChildren(...mine.map(({ issue, sev }) => this.issueItem(issue, sev, { slot, withPath: issue.path !== slot.path })));
-      const errors = mine.some((x) => x.sev === "error");
-      const target = slot.input;
-      if (target) {
-        // aria-invalid belongs on form controls; an array's fieldset only gets the description.
-        if (errors && target.tagName !== "FIELDSET") target.setAttribute("aria-invalid", "true");
-        else target.removeAttribute("aria-invalid");
-        const described = [slot.counter?.id, mine.length ? slot.list.id : null].filter(Boolean);
-        if (described.length) target.setAttribute("aria-describedby", described.join(" "));
-        else target.removeAttribute("aria-describedby");
-        if (target.tagName === "FIELDSET") target.classList.toggle("has-error", errors);
-      }
-      if (slot.counter) this.updateCounter(slot, mine);
-    }
-  }
-
-  placeJson(issues) {
-    const text = this.jsonArea.value;
-    const located = this.broken ? null : locate(text);
-    this.jsonIssues.replaceChildren(
-      ...issues.map(({ issue, sev }) => {
-        const position = positionOf(issue, text, located);
-        const li = this.issueItem(issue, sev, { withPath: true, position });
-        if (position) {
-          li.querySelector(".at").replaceWith(
-            h("button", { type: "button", class: "at link", text: atText(position), onclick: () => caretTo(this.jsonArea, position) }),
-          );
-        }
-        return li;
-      }),
-    );
-    if (issues.some((x) => x.sev === "error")) this.jsonArea.setAttribute("aria-invalid", "true");
-    else this.jsonArea.removeAttribute("aria-invalid");
-    if (this.text === null && document.activeElement !== this.jsonArea) this.jsonArea.value = this.jsonText();
-  }
-
-  placeOptions(issues) {
-    for (const slot of this.optionSlots.values()) {
-      const mine = issues.filter((x) => x.issue.path === `options.${slot.option.key}`);
-      slot.list.replaceChildren(...mine.map(({ issue, sev }) => this.issueItem(issue, sev)));
-      if (mine.some((x) => x.sev === "error")) slot.input.setAttribute("aria-invalid", "true");
-      else slot.input.removeAttribute("aria-invalid");
-      if (mine.length) slot.input.setAttribute("aria-describedby", slot.list.id);
-      else slot.input.removeAttribute("aria-describedby");
-    }
-  }
-
-  renderSummary(issues, waiting) {
-    const nErr = issues.filter((x) => x.sev === "error").length;
-    const nWarn = issues.length - nErr;
-    this.summaryEl.dataset.errors = String(nErr);
-    this.summaryEl.dataset.warnings = String(nWarn);
-    this.summaryEl.dataset.waiting = String(waiting);
-    const counts = issues.length ? t("summary", nErr, nWarn) : t("noIssues");
-    const slotOf = (path) => (this.view === "form" ? this.slotFor(path) : null);
-    this.summaryEl.replaceChildren(
-      ...[
-      h("h3", { text: t("issues") }),
-      h("p", { class: nErr ? "fail" : "ok", text: counts }),
-      waiting
-        ? h("p", { class: "waiting" }, `${t("hidden", waiting)} `, h("button", { type: "button", class: "link", id: uid(this.id, "show-all"), text: t("showAll"), onclick: () => this.focusFirstError() }))
-        : null,
-      issues.length ? h("ul", { class: "issues static" }, issues.map(({ issue, sev }) => this.issueItem(issue, sev, { withPath: true, slot: slotOf(issue.path) }))) : null,
-      ].filter(Boolean),
-    );
-    this.announce(waiting ? `${counts} ${t("hidden", waiting)}` : counts);
-  }
-
-  announce(text) {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      if (text === this.announced) return;
-      this.announced = text;
-      this.liveEl.textContent = text;
-    }, ANNOUNCE_AFTER_MS);
-  }
-
-  updateCounter(slot, issues) {
-    const value = getAt(this.payload, slot.segs);
-    const m = gp.measure(typeof value === "string" ? value : "");
-    const f = slot.field;
-    const unit = f.unit === "bytes" ? "bytes" : "chars";
-    const n = m[unit];
-    let s = f.maxLength != null ? `${n} / ${f.maxLength} ${t("unit")[unit]}` : `${n} ${t("unit")[unit]}`;
-    if (m.graphemes !== n) s += ` · ${t("graphemes", m.graphemes)}`;
-    slot.counter.textContent = s;
-    const long = issues.find((x) => x.issue.code === "too_long");
-    slot.counter.classList.toggle("over", Boolean(long) || (f.maxLength != null && n > f.maxLength));
-    slot.counter.classList.toggle("warn", long?.sev === "warning");
   }
 
   // "Submit": every issue shows, and focus goes to the first error.

@@ -5,14 +5,14 @@ import { t } from "./strings.js";
 
 const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
-export function asCurl(req) {
+function asCurl(req) {
   const lines = [`curl -X ${req.method} ${shellQuote(req.url)}`];
   for (const [k, v] of Object.entries(req.headers)) lines.push(`  -H ${shellQuote(`${k}: ${v}`)}`);
   if (req.body !== undefined && req.body !== null) lines.push(`  --data-raw ${shellQuote(req.body)}`);
   return lines.join(" \\\n");
 }
 
-export function asFetch(req) {
+function asFetch(req) {
   const init = { method: req.method, headers: req.headers };
   if (req.body !== undefined && req.body !== null) init.body = req.body;
   return `await fetch(${JSON.stringify(req.url)}, ${JSON.stringify(init, null, 2)});`;

@@ -3,13 +3,13 @@
 // edit of the status or body clears the outcome, which no longer describes them.
 import { h, uid } from "./dom.js";
 import { RESPONSES } from "./demo-data.js";
+import { issueItem } from "./issues.js";
 import { t } from "./strings.js";
 
 export class ResponseView {
-  constructor(provider, parse, issueItem) {
+  constructor(provider, parse) {
     this.provider = provider;
     this.parseWith = parse; // (status, body) => parseResponse result; throws on misuse
-    this.issueItem = issueItem;
     this.state = { status: "200", body: "", parsed: false };
   }
 
@@ -84,7 +84,7 @@ export class ResponseView {
       h("p", { class: `outcome-head ${parsed.ok ? "ok" : "fail"}` }, `${t("outcome")}: `, h("strong", { text: parsed.ok ? t("outcomeOk") : t("outcomeFail") })),
     ];
     if (parsed.requestId) out.push(h("p", {}, `${t("requestId")}: `, h("code", { text: parsed.requestId })));
-    if (parsed.errors?.length) out.push(h("ul", { class: "issues static" }, parsed.errors.map((i) => this.issueItem(i, "error", { withPath: true }))));
+    if (parsed.errors?.length) out.push(h("ul", { class: "issues static" }, parsed.errors.map((i) => issueItem(i, "error", { withPath: true }))));
     if (parsed.data !== undefined) {
       const dataId = uid(this.provider, "data");
       out.push(
