@@ -1,11 +1,12 @@
 // group-payloads demo: one panel per provider, validated on every keystroke by the same wasm
 // rules the server-side build uses. Plain ES modules, no bundler:
-//   app.js       start-up, tabs, language, lenient switch, the URL
-//   state.js     the page state and its URL form        strings.js  UI text (en, zh-CN)
-//   panel.js     one provider's panel and its checks    model.js    fields and payload
-//   form.js      payload form and build options         json-view.js the payload as JSON
-//   request.js   the built request, copy as curl/fetch  response.js a pasted response
-//   demo-data.js FAKE build options, sample responses   path.js     issue paths
+//   app.js        start-up, tabs, language, lenient switch, the URL
+//   state.js      the page state and its URL form       strings.js    UI text (en, zh-CN)
+//   panel.js      one provider's panel and its checks   model.js      fields and payload
+//   form.js       payload form and build options        json-view.js  the payload as JSON
+//   issues.js     issues beside fields, the summary     path.js       issue paths
+//   request.js    the built request, copy as curl/fetch response.js   a pasted response
+//   demo-data.js  FAKE build options, sample responses  dom.js        element builder, ids
 import init, * as gp from "../pkg/web/group_payloads.js";
 import { EXAMPLES_URL } from "./demo-data.js";
 import { h } from "./dom.js";

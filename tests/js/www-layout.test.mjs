@@ -88,6 +88,12 @@ describe("www demo layout and accessibility", () => {
               if (!r.width || el.closest("[hidden]")) continue;
               if (r.right > vw + 0.5 || r.left < -0.5) out.push(`${el.tagName}#${el.id}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
             }
+            // A list's buttons stay inside the list's box.
+            for (const b of document.querySelectorAll(".panel:not([hidden]) fieldset.array button")) {
+              const box = b.closest("fieldset.array").getBoundingClientRect();
+              const r = b.getBoundingClientRect();
+              if (r.width && (r.right > box.right + 0.5 || r.left < box.left - 0.5)) out.push(`${b.id} ${Math.round(r.right)} > ${Math.round(box.right)}`);
+            }
             return { scroll: document.documentElement.scrollWidth, vw, out: out.slice(0, 5) };
           });
           if (m.scroll > m.vw || m.out.length) wide.push({ lang, id, state, ...m });
