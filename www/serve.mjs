@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A tiny zero-dependency static server for the demo: serves the repository root so that
-// /www/ (the page) and /pkg/web/ (the wasm build) are both reachable.
+// /www/ (the page), /pkg/web/ (the wasm build) and /tests/fixtures/seeds.json (the example
+// payloads) are all reachable.
 //
 //   SKIP_SETUP=1 bash scripts/build.sh && node www/serve.mjs   # then open http://localhost:8080/
 //

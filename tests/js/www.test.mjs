@@ -1,116 +1,26 @@
-// End-to-end tests of the browser demo (www/) in real headless Chromium.
+// End-to-end tests of the browser demo (www/) in real headless Chromium: the forms, issues,
+// request and response views, the JSON view and the URL. Layout and accessibility checks are in
+// www-layout.test.mjs.
 //
 //   node --test tests/js/www.test.mjs        (after SKIP_SETUP=1 bash scripts/build.sh)
-//
-// The page and the wasm build are copied to a temporary directory when the test starts (a
-// rebuild may replace pkg/ at any moment), served by www/serve.mjs on a free port, and driven
-// with playwright-core through Debian's /usr/bin/chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { setTimeout as sleep } from "node:timers/promises";
-import { chromium } from "playwright-core";
+import { counterOf, field, issuesOf, openTab as open, providerIds as ids, startDemo } from "./www-harness.mjs";
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const PKG_FILES = ["group_payloads.js", "group_payloads_bg.wasm"];
-
-let work; // temp dir: root/ (served) and profile/ (browser user data)
-let server;
-let context;
+let demo;
 let page;
-let base;
-const pageErrors = [];
-
-// Copies pkg/web as it is now, waiting a little if a rebuild has just removed it.
-async function snapshotPackage(dest) {
-  const src = join(REPO, "pkg", "web");
-  for (let i = 0; i < 60; i++) {
-    if (PKG_FILES.every((f) => existsSync(join(src, f)))) {
-      try {
-        cpSync(src, dest, { recursive: true });
-        if (PKG_FILES.every((f) => existsSync(join(dest, f)))) return;
-      } catch {
-        /* a rebuild raced us; try again */
-      }
-    }
-    await sleep(500);
-  }
-  throw new Error("pkg/web is missing: run SKIP_SETUP=1 bash scripts/build.sh first");
-}
-
-function startServer(root) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, "www", "serve.mjs")], {
-      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ROOT: root },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${out}`)), 10_000);
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/[^\s]+?:(\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, origin: `http://127.0.0.1:${m[1]}` });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
-  });
-}
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), "gp-www-"));
-  const root = join(work, "root");
-  mkdirSync(join(root, "pkg"), { recursive: true });
-  await snapshotPackage(join(root, "pkg", "web"));
-  cpSync(join(REPO, "www"), join(root, "www"), { recursive: true });
-  const started = await startServer(root);
-  server = started.child;
-  base = started.origin;
-  context = await chromium.launchPersistentContext(join(work, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.setDefaultTimeout(5_000);
-  await page.goto(`${base}/www/`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 }).catch((e) => {
-    throw new Error(`the page did not start: ${pageErrors.join("; ") || e.message}`);
-  });
+  demo = await startDemo();
+  page = await demo.open();
 });
 
 after(async () => {
-  await context?.close().catch(() => {});
-  server?.kill("SIGTERM");
-  if (work) rmSync(work, { recursive: true, force: true });
+  await demo?.close();
 });
 
-// Helpers ------------------------------------------------------------------------------------
-const field = (provider, path) => `#${provider}--${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
-const issuesOf = (provider, path) => `${field(provider, path)}--issues`;
-const counterOf = (provider, path) => `${field(provider, path)}--counter`;
-
-async function openTab(id) {
-  await page.click(`#tab-${id}`);
-  await page.waitForSelector(`#panel-${id}:not([hidden])`);
-}
+const openTab = (id) => open(page, id);
+const providerIds = () => ids(page);
 
 // Replaces a field's text, then types `text` key by key (real keystrokes, one input event each).
 async function typeInto(selector, text) {
@@ -118,8 +28,6 @@ async function typeInto(selector, text) {
   await page.focus(selector);
   await page.keyboard.type(text);
 }
-
-const providerIds = () => page.evaluate(() => window.groupPayloads.providers().map((p) => p.id));
 
 // Tests --------------------------------------------------------------------------------------
 describe("www demo", () => {
@@ -181,8 +89,7 @@ describe("www demo", () => {
     const describedBy = (await page.getAttribute(name, "aria-describedby")).split(" ");
     assert.ok(describedBy.includes(issuesOf("geelark", "list[0].name").slice(1)), describedBy.join());
     assert.match(await page.textContent(counterOf("geelark", "list[0].name")), /^51 \/ 50 characters/);
-    // The live summary lists it, and no request is built.
-    assert.equal(await page.getAttribute("#panel-geelark .summary", "aria-live"), "polite");
+    // The summary lists it, and no request is built.
     assert.equal(await page.getAttribute("#panel-geelark .summary", "data-errors"), "1");
     assert.equal(await page.isDisabled("#geelark--copy-curl"), true);
     await page.keyboard.press("Backspace");
@@ -199,13 +106,22 @@ describe("www demo", () => {
     assert.equal(await page.locator("#panel-geelark .item").count(), before + 1);
     const added = field("geelark", `list[${before}].name`);
     assert.equal(await page.evaluate(() => document.activeElement.id), added.slice(1));
-    // An empty required name is blank (43030).
-    await page.waitForSelector(`${issuesOf("geelark", `list[${before}].name`)} li.error`);
+    // An empty required name is blank (43030), but not before the user has filled it in.
+    assert.equal(await page.locator(`${issuesOf("geelark", `list[${before}].name`)} li`).count(), 0);
+    assert.equal(await page.getAttribute("#panel-geelark .summary", "data-waiting"), "1");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.locator(`${issuesOf("geelark", `list[${before}].name`)} li`).count(), 0);
+    await page.focus(added);
     await page.keyboard.type("group"); // same as list[0].name
+    await page.keyboard.press("Tab");
     const dup = page.locator(`${issuesOf("geelark", `list[${before}].name`)} li.error`);
     await dup.waitFor();
     assert.equal(await dup.getAttribute("data-code"), "duplicate");
-    assert.match(await dup.textContent(), /43031/);
+    assert.match(await dup.textContent(), /provider code 43031/);
+    await page.fill(added, "");
+    const blank = page.locator(`${issuesOf("geelark", `list[${before}].name`)} li.error[data-code=blank]`);
+    await blank.waitFor();
+    assert.match(await blank.textContent(), /provider code 43030/);
     await page.click(`${field("geelark", `list[${before}]`)}--remove`);
     assert.equal(await page.locator("#panel-geelark .item").count(), before);
     assert.equal(await page.getAttribute("#panel-geelark .summary", "data-errors"), "0");
@@ -381,11 +297,19 @@ describe("www demo", () => {
       await openTab("selfcommunity");
       // invite_users is an array of integers with add/remove controls.
       await page.click("#selfcommunity--invite_users--add");
-      await page.keyboard.type("42");
-      await page.locator(`${issuesOf("selfcommunity", "invite_users[1]")} li.warning`).waitFor();
-      await page.click(`${field("selfcommunity", "invite_users[1]")}--remove`);
+      await page.keyboard.type("12"); // the example's invite_users[0]: a repeated user
+      await page.keyboard.press("Tab");
+      await page.locator(`${issuesOf("selfcommunity", "invite_users[2]")} li.warning[data-code=duplicate]`).waitFor();
+      // Every control holds text: a non-number reads as such, not as "got a string".
+      await page.fill(field("selfcommunity", "invite_users[2]"), "12a");
+      const typed = page.locator(`${issuesOf("selfcommunity", "invite_users[2]")} li.error[data-code=invalid_type]`);
+      await typed.waitFor();
+      assert.match(await typed.textContent(), /enter a whole number/);
+      assert.doesNotMatch(await typed.textContent(), /got a string/);
+      await page.click(`${field("selfcommunity", "invite_users[2]")}--remove`);
       assert.equal(await page.getAttribute("#panel-selfcommunity .summary", "data-warnings"), "0");
-      // A rule across fields: visible is required when privacy is "private".
+      // A rule across fields: visible is required when privacy is "private", and its badge says so.
+      assert.match(await page.textContent(`label[for=${field("selfcommunity", "visible").slice(1)}] .badge`), /^required when privacy is private$/);
       await page.selectOption(field("selfcommunity", "privacy"), "private");
       await page.selectOption(field("selfcommunity", "visible"), "");
       await page.locator(`${issuesOf("selfcommunity", "visible")} li.error[data-code=required]`).waitFor();
@@ -395,22 +319,202 @@ describe("www demo", () => {
     }
   });
 
-  test("screenshot for the docs", async () => {
-    assert.deepEqual(pageErrors, []);
-    // A clean page: a warning under lenient mode, CJK counters, the signed request, a parsed error.
-    await page.goto(`${base}/www/?screenshot#tencent-iai`);
-    await page.waitForSelector("body[data-ready=true]");
+  test("an invalid build option is shown beside its field, and the request says where to look", async () => {
+    await openTab("selfcommunity");
+    const url = field("selfcommunity", "opt-baseUrl");
+    await page.fill(url, "ftp://example.com");
+    const issue = page.locator(`${url}--issues li.error[data-code=invalid_url]`);
+    await issue.waitFor();
+    assert.equal(await page.getAttribute(url, "aria-invalid"), "true");
+    assert.equal(await page.getAttribute("#panel-selfcommunity .summary", "data-errors"), "1");
+    assert.match(await page.textContent("#panel-selfcommunity .summary"), /options\.baseUrl/);
+    assert.equal(await page.textContent("#selfcommunity--request"), "Fix the build options to build the request.");
+    assert.doesNotMatch(await page.textContent("#panel-selfcommunity .summary"), /No problems found/);
+    await page.click("#selfcommunity--first-error");
+    assert.equal(await page.evaluate(() => document.activeElement.id), url.slice(1));
+    // In Chinese, the library's message for it is Chinese (the page passes the locale).
+    await page.click("button[data-locale='zh-CN']");
+    await page.waitForFunction((sel) => /[\u4e00-\u9fff]/.test(document.querySelector(sel)?.textContent ?? ""), `${url}--issues li .msg`);
+    await page.click("button[data-locale='en']");
+    // A required option left empty is asked for by the page (the library would throw).
+    await page.fill(url, "");
+    await page.locator(`${url}--issues li.error[data-code=required]`).waitFor();
+    await page.fill(url, "https://demo.selfcommunity.example");
+    await page.waitForSelector("#selfcommunity--request[data-method]");
+    // Tencent: a secret id with an emoji.
+    await openTab("tencent-iai");
+    const sid = field("tencent-iai", "opt-secretId");
+    await page.fill(sid, "AKID😂");
+    await page.locator(`${sid}--issues li.error`).waitFor();
+    await page.fill(sid, "AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE");
+    await page.waitForSelector(`${sid}--issues li`, { state: "detached" });
+    // A timestamp that is not a number is pointed at too, not thrown in English.
+    const ts = field("tencent-iai", "opt-timestamp");
+    await page.fill(ts, "soon");
+    assert.match(await page.textContent(`${ts}--issues li.error`), /enter a whole number/);
+    assert.equal(await page.textContent("#tencent-iai--request"), "Fix the build options to build the request.");
+    await page.fill(ts, "");
+    await page.waitForSelector("#tencent-iai--request[data-method]");
+  });
+
+  test("ArrowDown on an auth.type select keeps the focus on it and switches the fields it controls", async () => {
+    for (const [id, next] of [["geelark", "token"], ["capillary", "oauth"]]) {
+      await openTab(id);
+      const select = field(id, "opt-auth.type");
+      await page.focus(select);
+      await page.keyboard.press("ArrowDown");
+      assert.equal(await page.inputValue(select), next);
+      assert.equal(await page.evaluate(() => document.activeElement.id), select.slice(1));
+      assert.equal(await page.isVisible(field(id, "opt-auth.token")), true);
+      await page.waitForSelector(`#${id}--request[data-method]`);
+      await page.keyboard.press("ArrowUp");
+      assert.equal(await page.evaluate(() => document.activeElement.id), select.slice(1));
+      assert.equal(await page.isVisible(field(id, "opt-auth.token")), false);
+    }
+  });
+
+  test("fields added and not yet left wait for blur or 'Show all problems'; the live region says only the counts", async () => {
+    await openTab("tencent-iai");
+    const before = await page.locator("#panel-tencent-iai .item").count();
+    for (let i = 0; i < 5; i++) await page.click("#tencent-iai--GroupExDescriptions--add");
+    const summary = "#panel-tencent-iai .summary";
+    // Each new item is empty (too short) and repeats the others; none of it shows yet.
+    assert.ok(Number(await page.getAttribute(summary, "data-waiting")) >= 5);
+    for (let i = before; i < before + 5; i++) {
+      assert.equal(await page.locator(`${issuesOf("tencent-iai", `GroupExDescriptions[${i}]`)} li`).count(), 0);
+    }
+    assert.match(await page.textContent(summary), /more in fields you have not filled in yet/);
+    // The live region: a short sentence, once typing pauses.
+    await page.waitForFunction(() => /not filled in yet/.test(document.querySelector("#tencent-iai--live").textContent));
+    const live = await page.textContent("#tencent-iai--live");
+    assert.ok(live.length < 120, live);
+    assert.equal(await page.getAttribute("#tencent-iai--live", "role"), "status");
+    assert.equal(await page.getAttribute(summary, "aria-live"), null);
+    // Leaving one shows its errors; "Show all problems" shows the rest.
+    await page.focus(field("tencent-iai", `GroupExDescriptions[${before}]`));
+    await page.keyboard.type(" ");
+    await page.keyboard.press("Tab");
+    await page.locator(`${issuesOf("tencent-iai", `GroupExDescriptions[${before}]`)} li.error`).waitFor();
+    await page.click("#tencent-iai--show-all");
+    assert.equal(await page.getAttribute(summary, "data-waiting"), "0");
+    assert.ok(Number(await page.getAttribute(summary, "data-errors")) >= 5);
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-invalid")), "true");
+    for (let i = 0; i < 5; i++) await page.click(`${field("tencent-iai", `GroupExDescriptions[${before}]`)}--remove`);
+    assert.equal(await page.getAttribute(summary, "data-errors"), "0");
+  });
+
+  test("the response box keeps its text and outcome across a language switch; a new paste clears the outcome", async () => {
+    await openTab("gochat");
+    await page.click("#gochat--sample-1");
+    await page.waitForSelector("#gochat--outcome[data-ok=false]");
+    const body = await page.inputValue("#gochat--resp-body");
+    await page.click("button[data-locale='zh-CN']");
+    assert.equal(await page.inputValue("#gochat--resp-body"), body);
+    assert.equal(await page.inputValue("#gochat--resp-status"), "500");
+    assert.match(await page.textContent("#gochat--outcome"), /结果[\s\S]*失败/);
+    await page.click("button[data-locale='en']");
+    assert.match(await page.textContent("#gochat--outcome"), /Outcome: Failed/);
+    await page.fill("#gochat--resp-status", "201");
+    assert.equal(await page.textContent("#gochat--outcome"), "");
+    assert.equal(await page.getAttribute("#gochat--outcome", "data-ok"), null);
+  });
+
+  test("JSON view: the payload as text, validateJson issues with line and column, synced with the form both ways", async () => {
+    await openTab("geelark");
+    await page.fill(field("geelark", "list[0].name"), "north");
+    await page.click("#geelark--view-json");
+    assert.equal(await page.getAttribute("#geelark--view-json", "aria-pressed"), "true");
+    const text = await page.inputValue("#geelark--json");
+    const shown = JSON.parse(text);
+    assert.equal(shown.list[0].name, "north");
+    assert.equal(text, JSON.stringify(shown, null, 2));
+    // A semantic error: pointed at by line and column.
+    shown.list[1].name = "x".repeat(51);
+    const edited = JSON.stringify(shown, null, 2);
+    await page.fill("#geelark--json", edited);
+    const tooLong = page.locator("#geelark--json--issues li.error[data-code=too_long]");
+    await tooLong.waitFor();
+    const line = edited.split("\n").findIndex((l) => l.includes("x".repeat(51))) + 1;
+    assert.match(await tooLong.textContent(), new RegExp(`line ${line}, column 7.*list\\[1\\]\\.name`));
+    // A syntax error: validateJson's own line and column; the request waits for valid text.
+    await page.fill("#geelark--json", '{"list": [\n  {"name": "a"},\n]}');
+    const syntax = page.locator("#geelark--json--issues li.error[data-code=invalid_type]");
+    await syntax.waitFor();
+    assert.match(await syntax.textContent(), /line 3, column 1/);
+    assert.equal(await page.textContent("#geelark--request"), "The JSON text does not parse yet: fix it to build the request.");
+    await syntax.locator("button.at").click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), "geelark--json");
+    // Valid text: the form follows it, and form edits come back as text.
+    await page.fill("#geelark--json", '{"list": [{"name": "from-json", "remark": "r"}]}');
+    await page.waitForSelector("#geelark--request[data-method]");
+    await page.click("#geelark--view-form");
+    assert.equal(await page.inputValue(field("geelark", "list[0].name")), "from-json");
+    assert.equal(await page.locator("#panel-geelark .item").count(), 1);
+    await page.fill(field("geelark", "list[0].remark"), "from-form");
+    await page.click("#geelark--view-json");
+    assert.deepEqual(JSON.parse(await page.inputValue("#geelark--json")), { list: [{ name: "from-json", remark: "from-form" }] });
+    await page.click("#geelark--reset");
+    assert.equal(await page.getAttribute("#geelark--view-form", "aria-pressed"), "true");
+    assert.equal(await page.inputValue(field("geelark", "list[0].name")), "group");
+  });
+
+  test("examples from the documentation load with one click; Reset returns to the first", async () => {
+    await openTab("geelark");
+    await page.click("#geelark--example-1");
+    await page.locator(`${issuesOf("geelark", "list[1].name")} li.error[data-code=blank]`).waitFor();
+    const dup = page.locator(`${issuesOf("geelark", "list[2].name")} li.error[data-code=duplicate]`);
+    await dup.waitFor();
+    assert.match(await dup.textContent(), /item 0/);
+    assert.match(await page.textContent("#panel-geelark .numbering"), /Numbered from 0.*list\[0\] is the first item/);
+    await page.click("#geelark--reset");
+    assert.equal(await page.getAttribute("#panel-geelark .summary", "data-errors"), "0");
+    // Capillary: the provider code reads as one, not as an HTTP status.
+    await openTab("capillary");
+    await page.click("#capillary--example-1");
+    const name = page.locator(`${issuesOf("capillary", "name")} li.error`);
+    await name.waitFor();
+    assert.match(await name.textContent(), /\(provider code 400\)/);
+    await page.click("#capillary--reset");
+    // Tencent's lenient example turns lenient mode on; the strict one turns it off.
+    await openTab("tencent-iai");
+    await page.click("#tencent-iai--example-2");
+    assert.equal(await page.isChecked("#lenient"), true);
+    await page.click("#tencent-iai--example-1");
+    assert.equal(await page.isChecked("#lenient"), false);
+    await page.locator(`${issuesOf("tencent-iai", "GroupName")} li.error[data-code=invalid_chars]`).waitFor();
+    await page.click("#tencent-iai--reset");
+  });
+
+  test("the URL holds provider, payload, language, lenient and view: a link reproduces the page", async () => {
+    await openTab("gochat");
+    await page.fill(field("gochat", "name"), "linked group");
+    await page.fill(field("gochat", "admin_id"), "7");
     await page.check("#lenient");
-    await page.fill(field("tencent-iai", "GroupName"), "宿舍楼 1号");
-    await page.fill(field("tencent-iai", "GroupId"), "dorm-1");
-    await page.fill(field("tencent-iai", "GroupExDescriptions[0]"), "班级");
-    await page.fill("#tencent-iai--opt-timestamp", "1700000000"); // a fixed signature: same image each run
-    await page.locator(`${issuesOf("tencent-iai", "GroupName")} li.warning`).waitFor();
-    await page.click("#panel-tencent-iai .response button.sample >> nth=1");
-    await page.waitForSelector("#tencent-iai--outcome[data-ok=false]");
-    await page.focus(field("tencent-iai", "GroupName"));
-    mkdirSync(join(REPO, "docs"), { recursive: true });
-    await page.screenshot({ path: join(REPO, "docs", "screenshot.png"), fullPage: true });
-    assert.deepEqual(pageErrors, []);
+    await page.click("button[data-locale='zh-CN']");
+    await page.click("#gochat--view-json");
+    // The URL follows once the edits pause (it is written at most every 150 ms).
+    await page.waitForFunction(() => {
+      const q = new URLSearchParams(location.search);
+      return q.get("provider") === "gochat" && q.get("view") === "json" && q.get("lang") === "zh-CN" && q.get("lenient") === "1";
+    });
+    const query = await page.evaluate(() => location.search);
+    const q = new URLSearchParams(query);
+    const expected = JSON.parse(await page.inputValue("#gochat--json"));
+    assert.deepEqual(JSON.parse(q.get("payload")), expected);
+    const other = await demo.open(query);
+    try {
+      assert.equal(await other.getAttribute("#tab-gochat", "aria-selected"), "true");
+      assert.equal(await other.getAttribute("html", "lang"), "zh-CN");
+      assert.equal(await other.isChecked("#lenient"), true);
+      assert.deepEqual(JSON.parse(await other.inputValue("#gochat--json")), expected);
+      assert.equal(await other.textContent("#gochat--request"), await page.textContent("#gochat--request"));
+    } finally {
+      await other.close();
+    }
+    await page.click("button[data-locale='en']");
+    await page.uncheck("#lenient");
+    await page.click("#gochat--reset");
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has("payload"));
+    assert.deepEqual(demo.pageErrors, []);
   });
 });

@@ -1,0 +1,185 @@
+// The page's own UI text in English and Simplified Chinese. Issue messages are not here: the
+// library renders them in the locale it is given (options.locale).
+export const LOCALES = ["en", "zh-CN"];
+
+const STRINGS = {
+  en: {
+    title: "Create-group payload checker",
+    subtitle:
+      "Validates \u201ccreate group\u201d payloads for five HTTP APIs as you type, builds the exact signed request and reads the provider\u2019s response. Everything runs locally in WebAssembly; nothing is sent.",
+    skip: "Skip to the form",
+    language: "Language",
+    lenient: "Lenient mode",
+    lenientHint: "rules the provider\u2019s own samples contradict become warnings",
+    providers: "Providers",
+    fakeTitle: "Demo credentials are FAKE.",
+    fakeNote:
+      "Secrets belong on a server: build and sign real requests in a backend (Node can use the same package). Never ship real API keys in a web page.",
+    loading: "Loading the WebAssembly package\u2026",
+    loadFailed:
+      "Could not load the WebAssembly package. Build it first (SKIP_SETUP=1 bash scripts/build.sh), then serve the repository with node www/serve.mjs.",
+    docs: "Provider documentation",
+    payload: "Payload",
+    editAs: "Edit as",
+    viewForm: "Form",
+    viewJson: "JSON",
+    examples: "Examples from the documentation:",
+    example: (n) => `Example ${n}`,
+    reset: "Reset",
+    required: "required",
+    optional: "optional",
+    nullable: "may be null",
+    requiredWhen: (field, value) => `required when ${field} is ${value}`,
+    recommended: "optional, warned when missing",
+    numbering: (first) => `Numbered from 0, as in the paths: ${first} is the first item.`,
+    addItem: "Add item",
+    removeItem: "Remove item",
+    notSet: "(not set)",
+    nullValue: "null",
+    error: "Error",
+    warning: "Warning",
+    providerCode: "provider code",
+    issues: "Issues",
+    noIssues: "No problems found.",
+    summary: (e, w) => `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}`,
+    hidden: (n) => `${n} more in ${n === 1 ? "a field" : "fields"} you have not filled in yet.`,
+    showAll: "Show all problems",
+    notInteger: "enter a whole number (digits only)",
+    optionRequired: "needed to build the request",
+    at: (line, column) => `line ${line}, column ${column}`,
+    jsonLabel: "Payload as JSON",
+    jsonHint: "Edits here update the form, and form edits update this text.",
+    credentials: "Build options",
+    fakeBadge: "FAKE",
+    customBaseUrl: "custom base URL",
+    request: "Built request",
+    blockedPayload: "Fix the errors in the payload to build the request.",
+    blockedOptions: "Fix the build options to build the request.",
+    blockedJson: "The JSON text does not parse yet: fix it to build the request.",
+    firstError: "Go to the first error",
+    requestFailed: "Cannot build the request:",
+    copyCurl: "Copy as curl",
+    copyFetch: "Copy as fetch",
+    copied: "Copied text",
+    copiedShort: "Copied.",
+    copyFailed: "The clipboard is not available; select the text below and copy it.",
+    response: "Paste a response",
+    status: "HTTP status",
+    body: "Response body",
+    parse: "Parse response",
+    samples: "Samples:",
+    sample: { ok: "success", partial: "partial success", error: "error" },
+    outcome: "Outcome",
+    outcomeOk: "Success",
+    outcomeFail: "Failed",
+    requestId: "Request id",
+    data: "Data",
+    upload: "File upload: needs multipart, the JSON request cannot carry it",
+    unit: { chars: "characters", bytes: "bytes" },
+    graphemes: (n) => `${n} ${n === 1 ? "grapheme" : "graphemes"}`,
+    providerNames: {},
+  },
+  "zh-CN": {
+    title: "创建群组请求校验器",
+    subtitle:
+      "在输入时校验五个 HTTP API 的\u201c创建群组\u201d请求体，生成带签名的完整请求，并解析服务商的响应。全部在本地 WebAssembly 中运行，不会发送任何数据。",
+    skip: "跳到表单",
+    language: "语言",
+    lenient: "宽松模式",
+    lenientHint: "与服务商自身示例相矛盾的规则降为警告",
+    providers: "服务商",
+    fakeTitle: "演示凭据是假的（FAKE）。",
+    fakeNote: "密钥应保存在服务器上：请在后端构建并签名真实请求（Node 可使用同一个包）。切勿在网页中发布真实的 API 密钥。",
+    loading: "正在加载 WebAssembly 包\u2026",
+    loadFailed:
+      "无法加载 WebAssembly 包。请先构建（SKIP_SETUP=1 bash scripts/build.sh），再用 node www/serve.mjs 提供仓库目录。",
+    docs: "服务商文档",
+    payload: "请求体",
+    editAs: "编辑方式",
+    viewForm: "表单",
+    viewJson: "JSON",
+    examples: "文档中的示例：",
+    example: (n) => `示例 ${n}`,
+    reset: "重置",
+    required: "必填",
+    optional: "可选",
+    nullable: "可为 null",
+    requiredWhen: (field, value) => `${field} 为 ${value} 时必填`,
+    recommended: "可选，缺少时给出警告",
+    numbering: (first) => `从 0 开始编号，与路径一致：${first} 是第一项。`,
+    addItem: "添加一项",
+    removeItem: "删除此项",
+    notSet: "（未设置）",
+    nullValue: "null",
+    error: "错误",
+    warning: "警告",
+    providerCode: "服务商代码",
+    issues: "问题",
+    noIssues: "未发现问题。",
+    summary: (e, w) => `${e} 个错误，${w} 个警告`,
+    hidden: (n) => `另有 ${n} 个问题在尚未填写的字段中。`,
+    showAll: "显示全部问题",
+    notInteger: "请输入整数（仅限数字）",
+    optionRequired: "生成请求时必填",
+    at: (line, column) => `第 ${line} 行第 ${column} 列`,
+    jsonLabel: "请求体 JSON",
+    jsonHint: "在此编辑会更新表单，在表单中编辑也会更新这段文本。",
+    credentials: "构建选项",
+    fakeBadge: "假凭据",
+    customBaseUrl: "自定义 baseUrl",
+    request: "生成的请求",
+    blockedPayload: "请先修正请求体中的错误，才能生成请求。",
+    blockedOptions: "请先修正构建选项，才能生成请求。",
+    blockedJson: "JSON 文本还无法解析：请先修正，才能生成请求。",
+    firstError: "转到第一个错误",
+    requestFailed: "无法生成请求：",
+    copyCurl: "复制为 curl",
+    copyFetch: "复制为 fetch",
+    copied: "已复制的文本",
+    copiedShort: "已复制。",
+    copyFailed: "剪贴板不可用；请选中下面的文本手动复制。",
+    response: "粘贴响应",
+    status: "HTTP 状态码",
+    body: "响应正文",
+    parse: "解析响应",
+    samples: "示例：",
+    sample: { ok: "成功", partial: "部分成功", error: "错误" },
+    outcome: "结果",
+    outcomeOk: "成功",
+    outcomeFail: "失败",
+    requestId: "请求 ID",
+    data: "数据",
+    upload: "文件上传：需要 multipart，JSON 请求无法携带",
+    unit: { chars: "个字符", bytes: "字节" },
+    graphemes: (n) => `${n} 个字形`,
+    providerNames: {
+      geelark: "GeeLark 开放接口：创建分组",
+      "tencent-iai": "腾讯云人脸识别 CreateGroup（创建人员库）",
+      selfcommunity: "SelfCommunity 接口：创建群组",
+      capillary: "Capillary 接口：创建群组",
+      gochat: "GoChat 接口：创建群组",
+    },
+  },
+};
+
+let current = "en";
+
+export const locale = () => current;
+
+export function setLocale(tag) {
+  current = LOCALES.includes(tag) ? tag : "en";
+}
+
+export function t(key, ...args) {
+  const v = STRINGS[current][key] ?? STRINGS.en[key];
+  return typeof v === "function" ? v(...args) : v;
+}
+
+// Static text of the page (elements with data-i18n) and the document's language.
+export function applyStrings(doc = document) {
+  doc.documentElement.lang = current;
+  doc.title = t("title");
+  for (const el of doc.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of doc.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+  for (const b of doc.querySelectorAll("[data-locale]")) b.setAttribute("aria-pressed", String(b.dataset.locale === current));
+}
