@@ -98,14 +98,16 @@ describe("Node entry points", () => {
     }
   });
 
-  test("ESM import gives the same functions and results, and a no-op default init", () => {
+  test("ESM import gives the same functions and results, and no-op init and initSync", () => {
     const script = path.join(installed.dir, "esm-check.mjs");
     fs.writeFileSync(script, `
       import init, * as gp from "${PKG_NAME}";
+      import { initSync } from "${PKG_NAME}";
       import { createRequire } from "node:module";
       const cjs = createRequire(import.meta.url)("${PKG_NAME}");
       await init();
-      const esmNames = Object.keys(gp).filter((k) => k !== "default").sort();
+      const esmNames = Object.keys(gp).filter((k) => k !== "default" && k !== "initSync").sort();
+      initSync();
       const r = gp.validate("tencent-iai", { GroupName: "a b", GroupId: "x" });
       console.log(JSON.stringify({ esmNames, cjsNames: Object.keys(cjs).sort(), ok: r.ok,
         errors: r.errors.map((i) => i.code), same: gp.validate === cjs.validate }));`);
