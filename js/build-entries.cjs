@@ -61,8 +61,15 @@ const wasmBytes = typeof Buffer === "function"
     : Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 `,
 );
+// Jest's jsdom environment (which resolves the package's "browser" + "require" condition to
+// this file) has no TextEncoder/TextDecoder: take Node's then. Not a require(), so browser
+// bundlers that pick this file see nothing to resolve.
+const textCoding = `const { TextEncoder, TextDecoder } = typeof globalThis.TextEncoder === "function"
+    ? globalThis
+    : process.getBuiltinModule("node:util");
+`;
 const firstNewline = js.startsWith('"use strict"') ? js.indexOf("\n") + 1 : 0;
-js = js.slice(0, firstNewline) + inlined.join("") + js.slice(firstNewline);
+js = js.slice(0, firstNewline) + textCoding + inlined.join("") + js.slice(firstNewline);
 if (/\brequire\(|__dirname|__filename|import\.meta/.test(js)) {
   fail(`node/${NAME}.js still loads something at run time: bundlers may not follow it`);
 }

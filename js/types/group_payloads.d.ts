@@ -295,9 +295,8 @@ export interface SchemaIssue extends StandardSchemaV1.Issue {
 }
 
 /** A failed `schema(provider)` validation: the payload's errors (warnings never fail). */
-export interface SchemaFailure {
+export interface SchemaFailure extends StandardSchemaV1.FailureResult {
   readonly issues: ReadonlyArray<SchemaIssue>;
-  readonly value?: undefined;
 }
 
 /**

@@ -48,10 +48,13 @@ describe("package.json and tarball", () => {
     assert.equal(m.sideEffects, false);
     const root = m.exports["."];
     assert.deepEqual(Object.keys(root), ["browser", "import", "require", "default"]);
-    for (const condition of Object.values(root)) {
+    const leaves = (v) => (Object.values(v).some((x) => typeof x === "string") ? [v] : Object.values(v).flatMap(leaves));
+    for (const condition of leaves(root)) {
       assert.equal(Object.keys(condition)[0], "types", "types must come first in each condition");
     }
-    assert.match(root.browser.default, /^\.\/web\//);
+    // Bundlers import the web build; Jest (jsdom: "browser" + "require") gets the CommonJS one.
+    assert.match(root.browser.import.default, /^\.\/web\//);
+    assert.match(root.browser.require.default, /^\.\/node\/.*\.js$/);
     assert.match(root.import.default, /\.mjs$/);
     assert.match(root.require.default, /^\.\/node\/.*\.js$/);
     // Every file the manifest points at is in the tarball.
