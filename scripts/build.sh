@@ -60,7 +60,7 @@ node -e 'const fs = require("fs");
          const { name, ...rest } = JSON.parse(fs.readFileSync("js/package.template.json", "utf8"));
          fs.writeFileSync("pkg/package.json",
            JSON.stringify({ name, version: process.argv[1], ...rest }, null, 2) + "\n")' "$VERSION"
-[ ! -f README.md ] || cp README.md pkg/
+[ ! -f README.md ] || node js/package-readme.cjs README.md pkg/README.md
 [ ! -f LICENSE ] || cp LICENSE pkg/
 
 log "pkg/ = group-payloads@$VERSION"

@@ -73,6 +73,16 @@ describe("package.json and tarball", () => {
     assert.ok(installed.files.every((f) => /^(README\.md|LICENSE|package\.json|node\/|web\/)/.test(f)), installed.files.join(", "));
   });
 
+  test("the packaged README links only to URLs and names no path outside the package", () => {
+    const text = fs.readFileSync(path.join(installed.pkgDir, "README.md"), "utf8");
+    const targets = [...text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(targets.length > 0);
+    for (const href of targets) {
+      assert.ok(/^(https:\/\/|#)/.test(href) || installed.files.includes(href), `README links to ${href}, which does not ship`);
+    }
+    assert.doesNotMatch(text, /\.\.\/\w/, "README names a path outside the package");
+  });
+
   test("published types never say any", () => {
     for (const file of ["node/group_payloads.d.ts", "node/group_payloads.d.mts", "web/group_payloads.d.ts"]) {
       const text = fs.readFileSync(path.join(installed.pkgDir, file), "utf8");
