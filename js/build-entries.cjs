@@ -89,7 +89,7 @@ if (runtime.join() !== declared.join()) {
   const missing = runtime.filter((n) => !declared.includes(n));
   const extra = declared.filter((n) => !runtime.includes(n));
   fail(`js/types/${NAME}.d.ts and the wasm exports differ: untyped ${missing.join(", ") || "-"}; ` +
-    `declared but absent ${extra.join(", ") || "-"}`);
+    `declared but absent ${extra.join(", ") || "-"}. Declare each export there (\`export function\`), and only those.`);
 }
 if (runtime.includes("default") || runtime.includes("initSync")) fail("the API itself exports init");
 const webJs = fs.readFileSync(path.join(web, `${NAME}.js`), "utf8");
