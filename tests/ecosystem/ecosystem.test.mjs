@@ -118,9 +118,9 @@ describe("test runners", () => {
     // Jest reports on stderr; a failing test makes it exit non-zero, which run() turns into a failure.
     run("jest", ["--rootDir", "jest", "--ci"]);
   });
-  test("Vitest with jsdom, no config", () => {
+  test("Vitest, node and jsdom environments, no config", () => {
     const out = run("vitest", ["run", "--root", "vitest"]);
-    assert.match(out, /1 passed/);
+    assert.match(out, /Test Files\s+2 passed/);
   });
 });
 
@@ -167,6 +167,19 @@ describe("browser bundles in headless Chromium", () => {
   test("Vite: a module Web Worker", async () => {
     const out = path.join(DIST, "vite-worker");
     run("vite", ["build", "worker", "--outDir", out, "--emptyOutDir", "--logLevel", "warn"]);
+    assert.equal(await titleOf(out), "worker false blank");
+  });
+
+  test("webpack: a module Web Worker, no config", async () => {
+    const out = path.join(DIST, "webpack-worker");
+    run("webpack", ["--mode", "production", "--entry", "./worker/main.js", "--output-path", out]);
+    pageFor(out, "main.js");
+    assert.equal(await titleOf(out), "worker false blank");
+  });
+
+  test("Parcel: a module Web Worker, no config", async () => {
+    const out = path.join(DIST, "parcel-worker");
+    run("parcel", ["build", "worker/index.html", "--dist-dir", out, "--no-cache", "--no-autoinstall", "--public-url", "./", "--log-level", "warn"]);
     assert.equal(await titleOf(out), "worker false blank");
   });
 
