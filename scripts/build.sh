@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/ (generated, git-ignored): pkg/node (CommonJS, loads the
-# .wasm synchronously) and pkg/web (ES module, `await init()`), both from one release .wasm.
+# Builds the npm package into pkg/ (generated, git-ignored): pkg/node (CommonJS with the .wasm
+# embedded, so bundlers need no config; plus an ES module wrapper) and pkg/web (ES module that
+# fetches the .wasm, `await init()`), both from one release .wasm.
 # Safe to rerun: pkg/ is rebuilt from scratch each time.
 set -euo pipefail
 
@@ -47,11 +48,9 @@ for target in nodejs web; do
 done
 # The web build is an ES module; say so, since the package root is CommonJS (for pkg/node).
 echo '{ "type": "module" }' >pkg/web/package.json
-# The Node build requires its JS snippets (src/wasm/read.js): make them CommonJS, so Node
-# versions that cannot require an ES module load the package too.
-node js/snippets-cjs.cjs pkg/node
-# Node ESM entry (pkg/node/group_payloads.mjs + .d.mts) re-exporting the CommonJS build.
-node js/node-esm.cjs pkg/node
+# Self-contained Node entries (wasm embedded, snippets inlined), the ESM wrapper, and the
+# hand-written types of js/types/ in every entry; fails if they and the exports differ.
+node js/build-entries.cjs pkg
 
 # pkg/package.json: the template plus the version from Cargo.toml (one source of truth).
 VERSION="$(cargo "+$HOST_TOOLCHAIN" metadata --no-deps --format-version 1 --offline |
@@ -61,10 +60,11 @@ node -e 'const fs = require("fs");
          const { name, ...rest } = JSON.parse(fs.readFileSync("js/package.template.json", "utf8"));
          fs.writeFileSync("pkg/package.json",
            JSON.stringify({ name, version: process.argv[1], ...rest }, null, 2) + "\n")' "$VERSION"
-[ ! -f README.md ] || cp README.md pkg/
+[ ! -f README.md ] || node js/package-readme.cjs README.md pkg/README.md
 [ ! -f LICENSE ] || cp LICENSE pkg/
 
 log "pkg/ = group-payloads@$VERSION"
-for f in pkg/*/"${NAME}"_bg.wasm; do
-  printf '[build] %-32s %8d bytes raw, %8d bytes gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+f=pkg/web/"${NAME}"_bg.wasm
+printf '[build] %-32s %8d bytes raw, %8d bytes gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+f=pkg/node/"${NAME}".js
+printf '[build] %-32s %8d bytes raw, %8d bytes gzip -9 (.wasm embedded)\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"

@@ -126,6 +126,14 @@ if ! have_wb; then
   have_wb || die "wasm-bindgen $WB_VERSION not on PATH after install"
 fi
 
+# wasm-pack, for `wasm-pack test --node` / `--headless --chrome` (its npm package downloads a
+# binary at install, which these machines cannot): from crates.io, pinned (about 3-5 min once).
+WASM_PACK_VERSION="0.15.1"
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  log "cargo install wasm-pack $WASM_PACK_VERSION"
+  cargo "+$HOST_TOOLCHAIN" install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
+
 # ---------------------------------------------------------------------------
 # (c) Headless Chromium for the browser wasm tests.
 # ---------------------------------------------------------------------------

@@ -36,8 +36,10 @@ stage clippy cargo "$H" clippy --all-targets -- -D warnings
 stage clippy-wasm cargo "$W" clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 stage test-native cargo "$H" test
 stage docs env RUSTDOCFLAGS="-D warnings" cargo "$H" doc --no-deps
-# No browser variable set: wasm-bindgen-test-runner runs the tests in Node.
-stage test-wasm-node cargo "$W" test "${WASM[@]}"
+# The same wasm tests through wasm-pack (the route the README gives), in Node. `--lib --test '*'`
+# rather than --tests, which wasm-pack passes itself: lib and tests/*.rs, no doctests.
+stage test-wasm-node env RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" wasm-pack test --node -- --lib --test '*'
+
 # Same tests in headless Chromium through chromedriver; extra Chromium flags in webdriver.json.
 stage test-wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$CHROMEDRIVER" \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" cargo "$W" test "${WASM[@]}"
@@ -51,5 +53,7 @@ else
   printf '\n=== [test-js] skipped: no test files in tests/js/\n'
 fi
 stage memory node --expose-gc scripts/memory.mjs
+# The packed tarball installed into real tool chains (tests/ecosystem/): build, run, type-check.
+stage ecosystem bash scripts/ecosystem.sh
 
 printf '\n=== all stages passed (%ds)\n' "$((SECONDS - START))"

@@ -48,10 +48,13 @@ describe("package.json and tarball", () => {
     assert.equal(m.sideEffects, false);
     const root = m.exports["."];
     assert.deepEqual(Object.keys(root), ["browser", "import", "require", "default"]);
-    for (const condition of Object.values(root)) {
+    const leaves = (v) => (Object.values(v).some((x) => typeof x === "string") ? [v] : Object.values(v).flatMap(leaves));
+    for (const condition of leaves(root)) {
       assert.equal(Object.keys(condition)[0], "types", "types must come first in each condition");
     }
-    assert.match(root.browser.default, /^\.\/web\//);
+    // Bundlers import the web build; Jest (jsdom: "browser" + "require") gets the CommonJS one.
+    assert.match(root.browser.import.default, /^\.\/web\//);
+    assert.match(root.browser.require.default, /^\.\/node\/.*\.js$/);
     assert.match(root.import.default, /\.mjs$/);
     assert.match(root.require.default, /^\.\/node\/.*\.js$/);
     // Every file the manifest points at is in the tarball.
@@ -68,6 +71,16 @@ describe("package.json and tarball", () => {
     assert.equal(m.dependencies, undefined);
     assert.equal(m.scripts, undefined);
     assert.ok(installed.files.every((f) => /^(README\.md|LICENSE|package\.json|node\/|web\/)/.test(f)), installed.files.join(", "));
+  });
+
+  test("the packaged README links only to URLs and names no path outside the package", () => {
+    const text = fs.readFileSync(path.join(installed.pkgDir, "README.md"), "utf8");
+    const targets = [...text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+    assert.ok(targets.length > 0);
+    for (const href of targets) {
+      assert.ok(/^(https:\/\/|#)/.test(href) || installed.files.includes(href), `README links to ${href}, which does not ship`);
+    }
+    assert.doesNotMatch(text, /\.\.\/\w/, "README names a path outside the package");
   });
 
   test("published types never say any", () => {
@@ -98,14 +111,16 @@ describe("Node entry points", () => {
     }
   });
 
-  test("ESM import gives the same functions and results, and a no-op default init", () => {
+  test("ESM import gives the same functions and results, and no-op init and initSync", () => {
     const script = path.join(installed.dir, "esm-check.mjs");
     fs.writeFileSync(script, `
       import init, * as gp from "${PKG_NAME}";
+      import { initSync } from "${PKG_NAME}";
       import { createRequire } from "node:module";
       const cjs = createRequire(import.meta.url)("${PKG_NAME}");
       await init();
-      const esmNames = Object.keys(gp).filter((k) => k !== "default").sort();
+      const esmNames = Object.keys(gp).filter((k) => k !== "default" && k !== "initSync").sort();
+      initSync();
       const r = gp.validate("tencent-iai", { GroupName: "a b", GroupId: "x" });
       console.log(JSON.stringify({ esmNames, cjsNames: Object.keys(cjs).sort(), ok: r.ok,
         errors: r.errors.map((i) => i.code), same: gp.validate === cjs.validate }));`);

@@ -1,5 +1,5 @@
 // A browser bundle's view: the "browser" condition gives the web build, which needs `await init()`.
-import init, { constraints, measure, schema, truncate, validate, type InitOutput } from "group-payloads";
+import init, { initSync, type SyncInitInput, constraints, measure, schema, truncate, validate, type InitOutput } from "group-payloads";
 import initWeb, { validate as validateWeb } from "group-payloads/web";
 
 export async function main(): Promise<boolean> {
@@ -20,3 +20,6 @@ export async function main(): Promise<boolean> {
 
 // @ts-expect-error: unknown provider id
 validate("nope", {});
+
+// The web entry's synchronous init takes the bytes or a compiled module.
+export const sync: (input: { module: SyncInitInput }) => InitOutput = initSync;

@@ -50,3 +50,17 @@ const missingId: TencentOut = { GroupName: "g" };
 const wrongUnit: FieldConstraint["unit"] = "graphemes";
 
 export { wrongName, missingId, wrongUnit };
+
+// buildRequest's result: `request` exists only once `ok` is known to be true.
+const built = buildRequest("gochat", { admin_id: 1 }, {});
+// @ts-expect-error: request may be undefined before narrowing
+const early: string = built.request.url;
+const late: string = built.ok ? built.request.url : "";
+const { ok: builtOk, request } = buildRequest("gochat", { admin_id: 1 }, {});
+const destructured: string = builtOk ? request.url : "";
+// @ts-expect-error: a failed build has no request
+const never: string = !built.ok ? built.request.url : "";
+// @ts-expect-error: not an issue code
+const code: import("group-payloads").IssueCode = "too_big";
+
+export { early, late, destructured, never, code };

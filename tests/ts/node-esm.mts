@@ -1,5 +1,6 @@
 // A Node ES module consumer: `import` resolves the package's "import" condition.
 import init, {
+  initSync,
   buildRequest,
   constraints,
   jsonSchema,
@@ -22,6 +23,7 @@ import init, {
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 
 await init(); // a no-op in Node, so the same code runs in browsers
+initSync(); // likewise
 
 const report: Report = validate("geelark", { list: [{ name: "a" }] });
 const zh: Report = validate("tencent-iai", {}, { lenient: true, locale: "zh-CN" });
@@ -59,7 +61,7 @@ const cut: string = truncate("e\u0301e\u0301", 3);
 const cutBytes: string = truncate("😂😂", 4, "bytes");
 
 const built = buildRequest("geelark", { list: [{ name: "a" }] }, { auth: { type: "token", token: "t", traceId: "x" } });
-const url: string | undefined = built.request?.url;
+const url: string | undefined = built.ok ? built.request.url : undefined;
 const tencent = buildRequest("tencent-iai", {}, { secretId: "id", secretKey: "key", timestamp: 1, style: "get" });
 const parsed = parseResponse("gochat", { status: 201, body: "{}" });
 const id: ProviderId | undefined = providers()[0]?.id;

@@ -1,0 +1,127 @@
+// Turns wasm-bindgen's output in pkg/ into the package's entry points:
+//   node/group_payloads.js     CommonJS, self-contained: the .wasm is embedded (base64) and the
+//                              JS snippets (src/wasm/read.js) inlined, so the file has no
+//                              require() and no __dirname. Bundlers (Next.js, esbuild
+//                              --platform=node, webpack target node) follow it with no config.
+//   node/group_payloads.mjs    the ES module entry for Node, re-exporting that one instance, with
+//                              no-op `init`/`initSync` so browser-style code runs unchanged
+//   */*.d.ts, node/*.d.mts     the hand-written types (js/types/), per entry
+// and fails the build when the runtime's exports and the declared functions differ.
+// Run by scripts/build.sh: node js/build-entries.cjs pkg
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+const pkg = path.resolve(process.argv[2] || "pkg");
+const NAME = "group_payloads";
+const node = path.join(pkg, "node");
+const web = path.join(pkg, "web");
+const types = path.join(__dirname, "types");
+const fail = (message) => {
+  throw new Error(`[build-entries] ${message}`);
+};
+
+// --- The snippets as one in-file module each --------------------------------------------------
+// wasm-bindgen emits `require(String.raw\`./snippets/<crate>/<file>\`)` (and plain-string requires)
+// for them: bundlers cannot follow the template form. The snippets are written as top-level
+// `export function`s with no imports (see src/wasm/read.js), so each becomes a function scope.
+function snippetModule(file) {
+  const source = fs.readFileSync(file, "utf8");
+  const names = [];
+  const body = source.replace(/^export function (\w+)/gm, (_, name) => {
+    names.push(name);
+    return `function ${name}`;
+  });
+  if (/^\s*(export|import)\b/m.test(body) || names.length === 0) {
+    fail(`${file}: only top-level \`export function\` declarations can be inlined`);
+  }
+  return `(function () {\n${body}\nreturn { ${names.join(", ")} };\n})()`;
+}
+
+let js = fs.readFileSync(path.join(node, `${NAME}.js`), "utf8");
+const snippets = new Map(); // relative path -> variable name
+js = js.replace(/require\((?:String\.raw`|")(\.\/snippets\/[^`"]+)(?:`|")\)/g, (_, rel) => {
+  if (!snippets.has(rel)) snippets.set(rel, `__snippet${snippets.size}`);
+  return snippets.get(rel);
+});
+const inlined = [...snippets].map(
+  ([rel, variable]) => `// ${rel.replace(/^\.\/snippets\/[^/]+\//, "")}, inlined by the build\nconst ${variable} = ${snippetModule(path.join(node, rel))};\n`,
+);
+
+// --- The .wasm, embedded --------------------------------------------------------------------------
+const loader = /const wasmPath = `\$\{__dirname\}\/group_payloads_bg\.wasm`;\nconst wasmBytes = require\('fs'\)\.readFileSync\(wasmPath\);\n/;
+if (!loader.test(js)) fail("wasm-bindgen's Node loader changed: update js/build-entries.cjs");
+const wasm = fs.readFileSync(path.join(node, `${NAME}_bg.wasm`));
+js = js.replace(
+  loader,
+  // Buffer where Node has it; atob elsewhere (Jest's jsdom environment loads this file too).
+  () => `const wasmBase64 = "${wasm.toString("base64")}";
+const wasmBytes = typeof Buffer === "function"
+    ? Buffer.from(wasmBase64, "base64")
+    : Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+`,
+);
+// Jest's jsdom environment (which resolves the package's "browser" + "require" condition to
+// this file) has no TextEncoder/TextDecoder: take Node's then. Not a require(), so browser
+// bundlers that pick this file see nothing to resolve.
+const textCoding = `const { TextEncoder, TextDecoder } = typeof globalThis.TextEncoder === "function"
+    ? globalThis
+    : process.getBuiltinModule("node:util");
+`;
+const firstNewline = js.startsWith('"use strict"') ? js.indexOf("\n") + 1 : 0;
+js = js.slice(0, firstNewline) + textCoding + inlined.join("") + js.slice(firstNewline);
+if (/\brequire\(|__dirname|__filename|import\.meta/.test(js)) {
+  fail(`node/${NAME}.js still loads something at run time: bundlers may not follow it`);
+}
+fs.writeFileSync(path.join(node, `${NAME}.js`), js);
+fs.rmSync(path.join(node, "snippets"), { recursive: true, force: true });
+fs.rmSync(path.join(node, `${NAME}_bg.wasm`));
+// The raw wasm exports' types: internal, and the hand-written types replace them.
+for (const dir of [node, web]) fs.rmSync(path.join(dir, `${NAME}_bg.wasm.d.ts`), { force: true });
+
+// --- The runtime's exports against the declared ones ----------------------------------------
+const api = require(path.join(node, `${NAME}.js`));
+const runtime = Object.keys(api).filter((k) => typeof api[k] === "function").sort();
+const declaredIn = (text) => [...text.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => m[1]).sort();
+const apiTypes = fs.readFileSync(path.join(types, `${NAME}.d.ts`), "utf8");
+const declared = declaredIn(apiTypes);
+if (runtime.join() !== declared.join()) {
+  const missing = runtime.filter((n) => !declared.includes(n));
+  const extra = declared.filter((n) => !runtime.includes(n));
+  fail(`js/types/${NAME}.d.ts and the wasm exports differ: untyped ${missing.join(", ") || "-"}; ` +
+    `declared but absent ${extra.join(", ") || "-"}. Declare each export there (\`export function\`), and only those.`);
+}
+if (runtime.includes("default") || runtime.includes("initSync")) fail("the API itself exports init");
+const webJs = fs.readFileSync(path.join(web, `${NAME}.js`), "utf8");
+const webNames = [
+  ...[...webJs.matchAll(/^export function (\w+)/gm)].map((m) => m[1]),
+  ...[...webJs.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) => m[1].split(",").map((s) => s.trim().split(/\s+as\s+/).pop())),
+].sort();
+const webDeclared = [...declared, "default", "initSync"].sort();
+if (webNames.join() !== webDeclared.join()) {
+  fail(`web/${NAME}.js exports ${webNames.join(", ")}; the types declare ${webDeclared.join(", ")}`);
+}
+
+// --- Node ES module entry ---------------------------------------------------------------------------
+fs.writeFileSync(path.join(node, `${NAME}.mjs`), `// The ES module entry for Node: the CommonJS build's one instance (it loads the .wasm when
+// imported), plus no-op init/initSync so code written for the web build runs unchanged.
+import api from "./${NAME}.js";
+
+export const { ${runtime.join(", ")} } = api;
+
+export default function init() {
+  return Promise.resolve();
+}
+
+export function initSync() {}
+`);
+
+// --- Types ----------------------------------------------------------------------------------------
+const nodeInit = fs.readFileSync(path.join(types, "node-init.d.ts"), "utf8");
+const webInit = fs.readFileSync(path.join(types, "web-init.d.ts"), "utf8");
+fs.writeFileSync(path.join(node, `${NAME}.d.ts`), apiTypes);
+fs.writeFileSync(path.join(node, `${NAME}.d.mts`), apiTypes + nodeInit);
+fs.writeFileSync(path.join(web, `${NAME}.d.ts`), apiTypes + webInit);
+
+console.log(`[build] node/${NAME}.js: .wasm embedded (${wasm.length} bytes as ${Math.ceil(wasm.length / 3) * 4} base64), ` +
+  `${snippets.size} snippet(s) inlined; ${runtime.length} functions typed in every entry`);

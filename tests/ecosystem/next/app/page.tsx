@@ -1,0 +1,9 @@
+import { GroupNameField } from "./group-name-field";
+
+export default function Page() {
+  return (
+    <main>
+      <GroupNameField />
+    </main>
+  );
+}
