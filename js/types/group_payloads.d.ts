@@ -353,6 +353,12 @@ export function jsonSchema(provider: ProviderId, options?: ValidateOptions | nul
  * Lengths of `text` in every unit the rules use: code points, UTF-8 bytes, UTF-16 code units
  * and graphemes. (A lone surrogate counts as the 3 bytes of the U+FFFD a UTF-8 encoder sends.)
  */
+/** The segments of an issue path: "list[2].name" → ["list", 2, "name"]; "list[].name" → ["list", "[]", "name"]; "" → []. */
+export function parsePath(path: string): (string | number)[];
+
+/** The path text of segments, the inverse of parsePath: ["list", 2, "name"] → "list[2].name". */
+export function formatPath(segments: ReadonlyArray<string | number>): string;
+
 export function measure(text: string): TextMeasure;
 
 /**
