@@ -13,13 +13,43 @@ fn param(params: &Params, key: &str) -> String {
     }
 }
 
-fn unit(params: &Params, locale: Locale) -> &'static str {
+/// The unit of a length limit of `count`, in the locale's words (English has a singular).
+fn unit(params: &Params, count: &str, locale: Locale) -> &'static str {
     let bytes = matches!(params.get("unit"), Some(Param::Text(t)) if t == "bytes");
-    match (locale, bytes) {
-        (Locale::En, false) => "characters",
-        (Locale::En, true) => "bytes",
-        (Locale::ZhCn, false) => "个字符",
-        (Locale::ZhCn, true) => "字节",
+    let one = count == "1";
+    match (locale, bytes, one) {
+        (Locale::En, false, false) => "characters",
+        (Locale::En, false, true) => "character",
+        (Locale::En, true, false) => "bytes",
+        (Locale::En, true, true) => "byte",
+        (Locale::ZhCn, false, _) => "个字符",
+        (Locale::ZhCn, true, _) => "字节",
+    }
+}
+
+/// JSON and JS type names in Chinese; names of single values and of JS classes stay as they
+/// are written in code.
+fn zh_type_name(name: &str) -> String {
+    let zh = match name {
+        "string" => "字符串",
+        "integer" => "整数",
+        "number" => "数字",
+        "boolean" => "布尔值",
+        "array" => "数组",
+        "object" => "对象",
+        "JSON text" => "JSON 文本",
+        "invalid JSON" => "无效的 JSON",
+        other => return format!(" {other}"),
+    };
+    zh.to_owned()
+}
+
+/// "item" or "items" for `count`.
+fn items(count: &str) -> &'static str {
+    if count == "1" {
+        "item"
+    } else {
+        "items"
     }
 }
 
@@ -50,23 +80,25 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             Code::TooShort => format!(
                 "must be at least {} {} (has {})",
                 param(p, "min"),
-                unit(p, locale),
+                unit(p, &param(p, "min"), locale),
                 param(p, "actual")
             ),
             Code::TooLong => format!(
                 "must be at most {} {} (has {})",
                 param(p, "max"),
-                unit(p, locale),
+                unit(p, &param(p, "max"), locale),
                 param(p, "actual")
             ),
             Code::TooFew => format!(
-                "needs at least {} items (has {})",
+                "needs at least {} {} (has {})",
                 param(p, "min"),
+                items(&param(p, "min")),
                 param(p, "actual")
             ),
             Code::TooMany => format!(
-                "allows at most {} items (has {})",
+                "allows at most {} {} (has {})",
                 param(p, "max"),
+                items(&param(p, "max")),
                 param(p, "actual")
             ),
             Code::InvalidChars => format!(
@@ -131,13 +163,13 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             Code::TooShort => format!(
                 "至少 {} {}（当前 {}）",
                 param(p, "min"),
-                unit(p, locale),
+                unit(p, "", locale),
                 param(p, "actual")
             ),
             Code::TooLong => format!(
                 "最多 {} {}（当前 {}）",
                 param(p, "max"),
-                unit(p, locale),
+                unit(p, "", locale),
                 param(p, "actual")
             ),
             Code::TooFew => format!(
@@ -153,7 +185,7 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             ),
             Code::Duplicate if p.get("of").is_some() => "与本对象中前面的键重复".into(),
             Code::Duplicate => match (p.get("first"), p.get("status")) {
-                (Some(_), _) => format!("与第 {} 项重复", param(p, "first")),
+                (Some(_), _) => format!("与索引为 {} 的项重复", param(p, "first")),
                 (None, Some(_)) => format!("已存在（HTTP {}）", param(p, "status")),
                 (None, None) => "已存在".into(),
             },
@@ -164,9 +196,9 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 param(p, "reason")
             ),
             Code::InvalidType => format!(
-                "类型应为 {}（实际为 {}）",
-                param(p, "expected"),
-                param(p, "actual")
+                "类型应为{}（实际为{}）",
+                zh_type_name(&param(p, "expected")),
+                zh_type_name(&param(p, "actual"))
             ),
             Code::InvalidValue => format!("只能是 {} 之一", param(p, "allowed")),
             Code::OutOfRange => format!("必须在 {} 到 {} 之间", param(p, "min"), param(p, "max")),
@@ -188,5 +220,32 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 (None, None) => format!("服务方拒绝了请求（HTTP {}）", param(p, "status")),
             },
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::issue::params;
+
+    #[test]
+    fn english_counts_of_one_are_singular() {
+        let en = |code, p: Params| render(code, &p, Locale::En);
+        let one = params!("min" => 1usize, "actual" => 0usize, "unit" => "chars");
+        assert_eq!(
+            en(Code::TooShort, one),
+            "must be at least 1 character (has 0)"
+        );
+        let bytes = params!("min" => 1usize, "actual" => 0usize, "unit" => "bytes");
+        assert_eq!(en(Code::TooShort, bytes), "must be at least 1 byte (has 0)");
+        let few = params!("min" => 1usize, "actual" => 0usize);
+        assert_eq!(en(Code::TooFew, few), "needs at least 1 item (has 0)");
+        let many = params!("max" => 5usize, "actual" => 6usize);
+        assert_eq!(en(Code::TooMany, many), "allows at most 5 items (has 6)");
+        let long = params!("max" => 50usize, "actual" => 51usize, "unit" => "chars");
+        assert_eq!(
+            en(Code::TooLong, long),
+            "must be at most 50 characters (has 51)"
+        );
     }
 }
