@@ -66,8 +66,14 @@ pub struct Parsed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
     pub errors: Vec<Issue>,
+    /// Things to know that do not make the response a failure (a key the body repeats).
+    pub warnings: Vec<Issue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// Where `data` sits in the body: the whole body, or its top-level key (the wasm build
+    /// takes `data` from the host's `JSON.parse` of the body, there).
+    #[serde(skip)]
+    pub data_key: Option<&'static str>,
 }
 
 pub(crate) fn no_cross_field_rules(_: &Node, _: &mut Ctx) {}
@@ -225,11 +231,22 @@ pub fn build_with<E>(
 impl Parsed {
     /// The common shape from what a parser collected: `ok` when it found no errors.
     pub fn new(ctx: Ctx, data: Option<Value>, request_id: Option<String>) -> Parsed {
+        let (errors, warnings) = ctx.into_issues();
         Parsed {
-            ok: ctx.errors.is_empty(),
+            ok: errors.is_empty(),
             data,
-            errors: ctx.errors,
+            errors,
+            warnings,
             request_id,
+            data_key: None,
+        }
+    }
+
+    /// `data` is the body's top-level `key`, not the whole body.
+    pub fn data_under(self, key: &'static str) -> Parsed {
+        Parsed {
+            data_key: Some(key),
+            ..self
         }
     }
 }
@@ -283,7 +300,7 @@ pub fn validate_field_node(
         }
         (_, true) => return Err(UnknownPath),
     }
-    let mut issues = ctx.errors;
-    issues.extend(ctx.warnings);
+    let (mut issues, warnings) = ctx.into_issues();
+    issues.extend(warnings);
     Ok(issues)
 }

@@ -238,11 +238,11 @@ pub fn build_request(
     options: &Options,
 ) -> Result<Built, OptionsError> {
     let check_options = |ctx: &mut Ctx| {
-        let before = ctx.errors.len();
+        let before = ctx.error_count();
         check_header_value(ctx, "options.secretId", credentials.secret_id);
         // It also forms the `Credential=` part of Authorization, where these would split it.
         let splits = |c: char| matches!(c, ' ' | ',' | ';' | '/');
-        let header_safe = ctx.errors.len() == before;
+        let header_safe = ctx.error_count() == before;
         if let Some(index) = credentials
             .secret_id
             .chars()
@@ -398,5 +398,5 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         }
         None => {}
     }
-    Parsed::new(ctx, inner.cloned(), request_id)
+    Parsed::new(ctx, inner.cloned(), request_id).data_under("Response")
 }

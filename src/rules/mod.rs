@@ -32,11 +32,18 @@ impl Pcode {
     }
 }
 
-/// Collects issues in the order they are found.
+/// The most issues one report lists (errors and warnings together). Past it issues are
+/// counted, not listed, and one final `more_issues` issue says how many (SPEC §2): a hostile
+/// payload cannot make a report, or the time spent rendering it, grow without bound.
+pub const MAX_ISSUES: usize = 1_000;
+
+/// Collects issues in the order they are found, up to [`MAX_ISSUES`].
 pub struct Ctx<'o> {
     pub options: &'o Options,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
+    /// Found past [`MAX_ISSUES`]: (errors, warnings).
+    unlisted: (usize, usize),
 }
 
 impl<'o> Ctx<'o> {
@@ -45,6 +52,7 @@ impl<'o> Ctx<'o> {
             options,
             errors: Vec::new(),
             warnings: Vec::new(),
+            unlisted: (0, 0),
         }
     }
 
@@ -68,12 +76,20 @@ impl<'o> Ctx<'o> {
         provider_code: Option<ProviderCode>,
         params: Params,
     ) {
-        let issue = Issue::new(path, code, provider_code, params, self.options.locale);
         let is_error = match severity {
             Severity::Error => true,
             Severity::Warning => false,
             Severity::ErrorUnlessLenient => !self.options.lenient,
         };
+        if self.errors.len() + self.warnings.len() >= MAX_ISSUES {
+            if is_error {
+                self.unlisted.0 += 1;
+            } else {
+                self.unlisted.1 += 1;
+            }
+            return;
+        }
+        let issue = Issue::new(path, code, provider_code, params, self.options.locale);
         if is_error {
             self.errors.push(issue);
         } else {
@@ -93,8 +109,36 @@ impl<'o> Ctx<'o> {
         !self.errors.is_empty()
     }
 
+    /// Errors found so far, listed or not.
+    pub fn error_count(&self) -> usize {
+        self.errors.len() + self.unlisted.0
+    }
+
+    /// The errors and warnings, the last of them a `more_issues` issue when some were not
+    /// listed (an error when any unlisted one was, so `ok` stays false).
+    pub fn into_issues(mut self) -> (Vec<Issue>, Vec<Issue>) {
+        let (errors, warnings) = self.unlisted;
+        if errors + warnings > 0 {
+            let params = crate::params!("count" => errors + warnings, "max" => MAX_ISSUES);
+            let issue = Issue::new(
+                String::new(),
+                Code::MoreIssues,
+                None,
+                params,
+                self.options.locale,
+            );
+            if errors > 0 {
+                self.errors.push(issue);
+            } else {
+                self.warnings.push(issue);
+            }
+        }
+        (self.errors, self.warnings)
+    }
+
     pub fn finish(self) -> Report {
-        Report::new(self.errors, self.warnings)
+        let (errors, warnings) = self.into_issues();
+        Report::new(errors, warnings)
     }
 }
 
