@@ -46,6 +46,9 @@ pub enum Code {
     InvalidUrl,
     /// An error the provider returned in its response. params: status (HTTP status) when known.
     ProviderError,
+    /// The last issue of a report that found more than it lists. params: count (issues found
+    /// and not listed), max (the most a report lists).
+    MoreIssues,
 }
 
 impl Code {
@@ -68,6 +71,7 @@ impl Code {
             Code::NeedsMultipart => "needs_multipart",
             Code::InvalidUrl => "invalid_url",
             Code::ProviderError => "provider_error",
+            Code::MoreIssues => "more_issues",
         }
     }
 }

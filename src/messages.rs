@@ -144,18 +144,20 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 "must be an absolute http(s) URL without query, fragment or credentials ({})",
                 param(p, "reason")
             ),
-            Code::ProviderError => match (p.get("reason"), p.get("providerMessage")) {
-                (Some(_), _) => format!(
+            // The provider's own text stays in params.providerMessage: it is not ours to
+            // render, and it can be anything (CR/LF, megabytes).
+            Code::ProviderError => match p.get("reason") {
+                Some(_) => format!(
                     "the response body is not JSON (HTTP {})",
                     param(p, "status")
                 ),
-                (None, Some(_)) => format!(
-                    "rejected by the provider (HTTP {}): {}",
-                    param(p, "status"),
-                    param(p, "providerMessage")
-                ),
-                (None, None) => format!("rejected by the provider (HTTP {})", param(p, "status")),
+                None => format!("rejected by the provider (HTTP {})", param(p, "status")),
             },
+            Code::MoreIssues => format!(
+                "{} more issues found and not listed (a report lists at most {})",
+                param(p, "count"),
+                param(p, "max")
+            ),
         },
         Locale::ZhCn => match code {
             Code::Required => "必填".into(),
@@ -210,15 +212,15 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 "必须是不含查询串、片段或凭据的绝对 http(s) 地址（{}）",
                 param(p, "reason")
             ),
-            Code::ProviderError => match (p.get("reason"), p.get("providerMessage")) {
-                (Some(_), _) => format!("响应体不是 JSON（HTTP {}）", param(p, "status")),
-                (None, Some(_)) => format!(
-                    "服务方拒绝了请求（HTTP {}）：{}",
-                    param(p, "status"),
-                    param(p, "providerMessage")
-                ),
-                (None, None) => format!("服务方拒绝了请求（HTTP {}）", param(p, "status")),
+            Code::ProviderError => match p.get("reason") {
+                Some(_) => format!("响应体不是 JSON（HTTP {}）", param(p, "status")),
+                None => format!("服务方拒绝了请求（HTTP {}）", param(p, "status")),
             },
+            Code::MoreIssues => format!(
+                "另有 {} 个问题未列出（每份报告最多列出 {} 个）",
+                param(p, "count"),
+                param(p, "max")
+            ),
         },
     }
 }

@@ -142,7 +142,7 @@ impl<'v> OptionsReader<'v> {
     pub fn optional_uint(&self, key: &str) -> Result<Option<u64>, OptionsError> {
         let invalid = || {
             OptionsError(format!(
-                "{} must be a non-negative integer (a number, or digits without leading zeros)",
+                "{} must be a non-negative integer (a number, or decimal digits not starting with 0)",
                 self.path(key)
             ))
         };

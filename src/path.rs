@@ -135,12 +135,27 @@ impl<'a> Path<'a> {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(key);
+                push_key(out, key);
             }
             Path::Index(parent, i) => {
                 parent.write_to(out);
                 let _ = write!(out, "[{i}]");
             }
+        }
+    }
+}
+
+/// The most characters of one key a rendered path keeps: a key is the caller's text (an
+/// unknown field can be named anything, megabytes long), and no report string may grow
+/// without bound. A longer key is cut there and ends with "…".
+pub const PATH_KEY_MAX_CHARS: usize = 100;
+
+fn push_key(out: &mut String, key: &str) {
+    match key.char_indices().nth(PATH_KEY_MAX_CHARS) {
+        None => out.push_str(key),
+        Some((cut, _)) => {
+            out.push_str(&key[..cut]);
+            out.push('…');
         }
     }
 }
@@ -168,6 +183,11 @@ mod tests {
         );
         assert_eq!(Path::from("list[3]").key("name").render(), "list[3].name");
         assert_eq!(root.render(), "");
+        let long = "é".repeat(PATH_KEY_MAX_CHARS + 1);
+        let cut = format!("list.{}…", "é".repeat(PATH_KEY_MAX_CHARS));
+        assert_eq!(root.key("list").key(&long).render(), cut);
+        let fits = "é".repeat(PATH_KEY_MAX_CHARS);
+        assert_eq!(root.key(&fits).render(), fits);
     }
 
     #[test]

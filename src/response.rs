@@ -1,8 +1,16 @@
-//! What every response parser shares: the response as given, the common shape it is read
-//! into, and the JSON and error handling around them.
+//! Shared pieces of response parsing.
+//!
+//! Bodies are read as `JSON.parse` reads them, so the verdict and `data` can never disagree: a
+//! key an object repeats holds its last value (with a warning that it repeats), numbers are
+//! the f64 `JSON.parse` gives. The wasm build takes `data` itself from the host's
+//! `JSON.parse` of the same text ([`Parsed::data_key`] says where), which also keeps what a
+//! [`Value`] cannot hold (lone-surrogate escapes, `-0`, `1e400`, nesting past
+//! [`MAX_DEPTH`](crate::value::MAX_DEPTH)).
 
-use crate::issue::{params, Code, Issue, Params, ProviderCode, Severity};
-use crate::rules::Ctx;
+use crate::issue::{params, Code, Issue, Param, Params, ProviderCode, Severity};
+use crate::path::Path;
+use crate::rules::{unique, Ctx};
+use crate::tape::{self, json, Node};
 use crate::value::{integral, Value};
 use serde::Serialize;
 
@@ -24,32 +32,90 @@ pub struct Parsed {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
     pub errors: Vec<Issue>,
+    /// Things to know that do not make the response a failure (a key the body repeats).
+    pub warnings: Vec<Issue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// Where `data` sits in the body: the whole body, or its top-level key.
+    #[serde(skip)]
+    pub data_key: Option<&'static str>,
 }
 
 impl Parsed {
     /// The common shape from what a parser collected: `ok` when it found no errors.
     pub fn new(ctx: Ctx, data: Option<Value>, request_id: Option<String>) -> Parsed {
+        let (errors, warnings) = ctx.into_issues();
         Parsed {
-            ok: ctx.errors.is_empty(),
+            ok: errors.is_empty(),
             data,
-            errors: ctx.errors,
+            errors,
+            warnings,
             request_id,
+            data_key: None,
+        }
+    }
+
+    /// `data` is the body's top-level `key`, not the whole body.
+    pub fn data_under(self, key: &'static str) -> Parsed {
+        Parsed {
+            data_key: Some(key),
+            ..self
         }
     }
 }
 
+/// The most characters of the provider's own text kept in `params.providerMessage`; a longer
+/// text is cut there and ends with "…" (`params.providerMessageChars` then gives its length).
+pub const PROVIDER_MESSAGE_MAX_CHARS: usize = 1_000;
+
 /// Parses the body as JSON; a body that is not JSON is itself an issue (a proxy's HTML error
 /// page, a truncated body), reported with the HTTP status.
 pub fn json_body(ctx: &mut Ctx, status: u16, body: &str) -> Option<Value> {
-    match Value::from_json(body) {
-        Ok(v) => Some(v),
+    match json::from_json(body) {
+        Ok(tape) => Some(last_wins(ctx, &tape::root(&tape), &Path::ROOT)),
         Err(_) => {
             let params = params!("status" => i64::from(status), "reason" => "body_not_json");
             ctx.error(String::new(), Code::ProviderError, None, params);
             None
         }
+    }
+}
+
+/// The value `JSON.parse` gives for `node`: a repeated key holds its last value, at the place
+/// of its first (a `duplicate` warning at the key, `params.first` the earlier pair).
+fn last_wins(ctx: &mut Ctx, node: &Node, path: &Path) -> Value {
+    match node {
+        Node::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| last_wins(ctx, &item, &path.index(i)))
+                .collect(),
+        ),
+        Node::Object(fields) => {
+            let keys: Vec<Option<&str>> = fields.keys().map(Some).collect();
+            let firsts = unique::firsts(&keys);
+            let mut out: Vec<(String, Value)> = Vec::with_capacity(fields.len());
+            // Where each key's first pair landed in `out`.
+            let mut slots = vec![0u32; fields.len()];
+            for (i, (key, value)) in fields.iter().enumerate() {
+                let key_path = path.key(key);
+                let value = last_wins(ctx, &value, &key_path);
+                match firsts.earlier(i) {
+                    Some(first) => {
+                        let params = params!("first" => first, "of" => "key");
+                        ctx.warn(key_path.render(), Code::Duplicate, params);
+                        out[slots[first] as usize].1 = value;
+                    }
+                    None => {
+                        slots[i] = out.len() as u32;
+                        out.push((key.to_owned(), value));
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        other => other.to_value(),
     }
 }
 
@@ -64,7 +130,7 @@ pub fn optional_json_body(ctx: &mut Ctx, status: u16, body: &str) -> Result<Opti
 }
 
 /// A provider error. `provider_message` is the provider's own text (its words, not the
-/// caller's value), kept in params for display and support.
+/// caller's value), kept in params for display and support, never in `message`.
 pub fn provider_error(
     ctx: &mut Ctx,
     path: String,
@@ -75,7 +141,7 @@ pub fn provider_error(
     let mut params = Params::default();
     params.0.push(("status", i64::from(status).into()));
     if let Some(text) = provider_message {
-        params.0.push(("providerMessage", text.to_owned().into()));
+        push_provider_message(&mut params, text);
     }
     ctx.report(
         Severity::Error,
@@ -86,11 +152,86 @@ pub fn provider_error(
     );
 }
 
+/// Adds `providerMessage` (cut at [`PROVIDER_MESSAGE_MAX_CHARS`], then marked with "…" and
+/// `providerMessageChars`, the length of the whole text).
+pub fn push_provider_message(params: &mut Params, text: &str) {
+    match text.char_indices().nth(PROVIDER_MESSAGE_MAX_CHARS) {
+        None => params.0.push(("providerMessage", text.to_owned().into())),
+        Some((cut, _)) => {
+            let kept = format!("{}…", &text[..cut]);
+            params.0.push(("providerMessage", kept.into()));
+            let chars = text.chars().count();
+            params.0.push(("providerMessageChars", Param::from(chars)));
+        }
+    }
+}
+
 /// An owned provider code from a response: a string code as text, a number as a number.
 pub fn dynamic_code(value: Option<&Value>) -> Option<ProviderCode> {
     match value? {
         Value::String(s) => Some(ProviderCode::Text(s.clone().into())),
         Value::Number(n) => integral(*n).map(ProviderCode::Number),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+
+    fn read(text: &str) -> (Value, Vec<(String, String)>) {
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
+        let value = json_body(&mut ctx, 200, text).expect("JSON");
+        let warnings = ctx
+            .warnings
+            .iter()
+            .map(|i| (i.path.clone(), format!("{:?}", i.params.get("first"))))
+            .collect();
+        (value, warnings)
+    }
+
+    #[test]
+    fn a_repeated_key_holds_its_last_value_at_its_first_place() {
+        let (value, warnings) = read(r#"{"code":0,"msg":"a","code":40000,"d":{"x":1,"x":[2]}}"#);
+        assert_eq!(value.to_json(), r#"{"code":40000,"msg":"a","d":{"x":[2]}}"#);
+        assert_eq!(
+            warnings,
+            [
+                ("code".to_owned(), "Some(Int(0))".to_owned()),
+                ("d.x".to_owned(), "Some(Int(0))".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn many_repeats_in_a_large_object_are_all_found() {
+        let pairs: Vec<String> = (0..200).map(|i| format!("\"k{}\":{i}", i % 50)).collect();
+        let (value, warnings) = read(&format!("{{{}}}", pairs.join(",")));
+        let Value::Object(fields) = value else {
+            panic!("not an object")
+        };
+        assert_eq!(fields.len(), 50);
+        assert_eq!(fields[7], ("k7".to_owned(), Value::from(157)));
+        assert_eq!(warnings.len(), 150);
+    }
+
+    #[test]
+    fn provider_messages_are_capped_and_marked() {
+        let mut params = Params::default();
+        push_provider_message(&mut params, &"é".repeat(PROVIDER_MESSAGE_MAX_CHARS));
+        assert_eq!(params.0.len(), 1, "at the cap: whole, unmarked");
+        let mut params = Params::default();
+        push_provider_message(&mut params, &"é".repeat(PROVIDER_MESSAGE_MAX_CHARS + 1));
+        let Some(Param::Text(kept)) = params.get("providerMessage") else {
+            panic!("{params:?}")
+        };
+        assert_eq!(kept.chars().count(), PROVIDER_MESSAGE_MAX_CHARS + 1);
+        assert!(kept.ends_with("é…"));
+        assert_eq!(
+            params.get("providerMessageChars"),
+            Some(&Param::Int(PROVIDER_MESSAGE_MAX_CHARS as i64 + 1))
+        );
     }
 }

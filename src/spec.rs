@@ -7,7 +7,7 @@ use crate::issue::{params, Code, Params, ProviderCode, Severity};
 use crate::path::{self, Path, Segment};
 use crate::rules::charset::{self, CharsetRule};
 use crate::rules::length::{self, Limit};
-use crate::rules::unique::{self, Seen};
+use crate::rules::unique;
 use crate::rules::{count, presence, types, Ctx};
 use crate::tape::{self, Items, Node};
 use crate::value::Value;
@@ -81,23 +81,15 @@ pub struct Unique {
 /// Checks an object against its fields: unknown keys (warned, left out of the body), repeated
 /// keys, every present field in the caller's order, then the required ones that are missing.
 pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) {
-    check_object_keeping(ctx, path, value, fields, None);
-}
-
-/// [`check_object`], also handing back the text of field `keep` as it goes by (for a
-/// uniqueness check across items), so it is not looked up and read a second time.
-fn check_object_keeping<'t>(
-    ctx: &mut Ctx,
-    path: &Path,
-    value: &Node<'t>,
-    fields: &[Field],
-    keep: Option<&str>,
-) -> Option<&'t str> {
-    let pairs = types::expect_object(ctx, path, value)?;
-    let mut kept = None;
+    let Some(pairs) = types::expect_object(ctx, path, value) else {
+        return;
+    };
     // Repeated keys can only come from JSON text; a repeat is reported and not checked again.
-    // Up to SCAN_LIMIT keys, looking back over the earlier ones is cheaper than a `Seen`.
-    let mut many = (pairs.len() > unique::SCAN_LIMIT).then(|| Seen::expecting(pairs.len()));
+    // Up to SCAN_LIMIT keys, looking back over the earlier ones is cheaper than sorting.
+    let firsts = (pairs.len() > unique::SCAN_LIMIT).then(|| {
+        let keys: Vec<Option<&str>> = pairs.keys().map(Some).collect();
+        unique::firsts(&keys)
+    });
     let mut iter = pairs.iter();
     let mut i = 0;
     while let Some((raw_key, v)) = iter.next_raw() {
@@ -105,8 +97,8 @@ fn check_object_keeping<'t>(
         let field = fields.iter().find(|f| f.name.as_bytes() == raw_key);
         let key = field.map_or_else(|| tape::key_text(raw_key), |f| f.name);
         let key_path = path.key(key);
-        let first = match &mut many {
-            Some(seen) => seen.first_or_insert(key, i),
+        let first = match &firsts {
+            Some(firsts) => firsts.earlier(i),
             None => pairs.position_before(raw_key, i),
         };
         i += 1;
@@ -118,11 +110,6 @@ fn check_object_keeping<'t>(
             Some(field) => check_field(ctx, &key_path, &v, field),
             None => ctx.warn(key_path.render(), Code::UnknownField, Params::default()),
         }
-        if let (Some(wanted), Node::Str(s)) = (keep, v) {
-            if wanted == key {
-                kept = Some(s);
-            }
-        }
     }
     for field in fields {
         if let Requirement::Required(code) = &field.required {
@@ -131,7 +118,6 @@ fn check_object_keeping<'t>(
             }
         }
     }
-    kept
 }
 
 /// Checks one present value against its field.
@@ -155,12 +141,16 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
-            let mut seen = Seen::expecting(items.len());
+            let keys: Vec<Option<&str>> = match list.unique {
+                Some(_) => items.iter().map(|n| n.as_str()).collect(),
+                None => Vec::new(),
+            };
+            let firsts = unique::firsts(&keys);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_text_value(ctx, &item_path, &item, rules);
-                if let (Some(unique), Node::Str(s)) = (&list.unique, item) {
-                    seen.check(ctx, &item_path, i, s, unique.severity, &unique.code);
+                if let (Some(unique), Some(first)) = (&list.unique, firsts.earlier(i)) {
+                    unique::report(ctx, &item_path, first, unique.severity, unique.code.clone());
                 }
             }
         }
@@ -169,18 +159,19 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 return;
             };
             // Numbers are compared as the JSON text they are sent as.
-            let texts: Vec<String> = match list.unique {
-                Some(_) => items.iter().map(|n| n.to_value().to_json()).collect(),
+            let keys: Vec<Option<String>> = match list.unique {
+                Some(_) => items
+                    .iter()
+                    .map(|n| matches!(n, Node::Number(_)).then(|| n.to_value().to_json()))
+                    .collect(),
                 None => Vec::new(),
             };
-            let mut seen = Seen::expecting(items.len());
+            let firsts = unique::firsts(&keys);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_integer(ctx, &item_path, &item, rules);
-                if let (Some(unique), Node::Number(_), Some(text)) =
-                    (&list.unique, item, texts.get(i))
-                {
-                    seen.check(ctx, &item_path, i, text, unique.severity, &unique.code);
+                if let (Some(unique), Some(first)) = (&list.unique, firsts.earlier(i)) {
+                    unique::report(ctx, &item_path, first, unique.severity, unique.code.clone());
                 }
             }
         }
@@ -188,20 +179,23 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
-            let mut seen = Seen::expecting(items.len());
-            // Items are unique by one of their fields, when the list says so.
+            // Items are unique by one of their fields, when the list says so. Blank keys are
+            // already an error of their own; they are not "duplicates".
             let unique = list.unique.as_ref().and_then(|u| Some((u, u.key?)));
+            let keys: Vec<Option<&str>> = match unique {
+                Some((_, key)) => items
+                    .iter()
+                    .map(|item| item.get(key)?.as_str().filter(|s| !is_blank(s)))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let firsts = unique::firsts(&keys);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
-                let keep = unique.map(|(_, key)| key);
-                let kept = check_object_keeping(ctx, &item_path, &item, fields, keep);
-                let (Some((unique, key)), Some(s)) = (unique, kept) else {
-                    continue;
-                };
-                // Blank keys are already an error of their own; they are not "duplicates".
-                if !is_blank(s) {
+                check_object(ctx, &item_path, &item, fields);
+                if let (Some((unique, key)), Some(first)) = (unique, firsts.earlier(i)) {
                     let key_path = item_path.key(key);
-                    seen.check(ctx, &key_path, i, s, unique.severity, &unique.code);
+                    unique::report(ctx, &key_path, first, unique.severity, unique.code.clone());
                 }
             }
         }

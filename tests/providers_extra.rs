@@ -699,9 +699,15 @@ fn capillary_400_is_about_name_and_other_codes_about_the_request() {
         parsed.errors[0].provider_code,
         Some(ProviderCode::Number(400))
     );
-    assert!(parsed.errors[0]
-        .message
-        .contains("Group name must not be null"));
+    // The provider's text is in params only: `message` is the library's own.
+    assert_eq!(
+        param(&parsed.errors[0], "providerMessage"),
+        Some(&text("Group name must not be null"))
+    );
+    assert_eq!(
+        parsed.errors[0].message,
+        "rejected by the provider (HTTP 200)"
+    );
 
     let other = r#"{"status":{"success":false,"code":8015,"message":"Invalid token"}}"#;
     let parsed = parse("capillary", 401, other);

@@ -319,7 +319,7 @@ fn report_code(ctx: &mut Ctx, status: u16, code: Option<i64>, message: Option<&s
         Some(NAME_NOT_UNIQUE) => {
             let mut params = params!("status" => i64::from(status));
             if let Some(text) = message {
-                params.0.push(("providerMessage", text.to_owned().into()));
+                response::push_provider_message(&mut params, text);
             }
             ctx.report(
                 Severity::Error,

@@ -265,12 +265,23 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         }
     }
     let data = body.get("data");
-    let sent_names: Vec<Option<&str>> = match response.sent.and_then(|s| s.get("list")) {
+    // The sent names, sorted with their index: each failDetails entry is found by a binary
+    // search (a batch and its failures can both be long). Ties keep the first item.
+    let mut sent_names: Vec<(&str, usize)> = match response.sent.and_then(|s| s.get("list")) {
         Some(Value::Array(items)) => items
             .iter()
-            .map(|i| i.get("name").and_then(Value::as_str))
+            .enumerate()
+            .filter_map(|(i, item)| Some((item.get("name")?.as_str()?, i)))
             .collect(),
         _ => Vec::new(),
+    };
+    sent_names.sort_unstable();
+    let sent_index = |name: &str| {
+        let at = sent_names.partition_point(|&(n, _)| n < name);
+        sent_names
+            .get(at)
+            .filter(|&&(n, _)| n == name)
+            .map(|&(_, i)| i)
     };
     let fails = match data.and_then(|d| d.get("failDetails")) {
         Some(Value::Array(fails)) => fails.as_slice(),
@@ -285,7 +296,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     }
     for fail in fails {
         let name = fail.get("name").and_then(Value::as_str);
-        let path = match sent_names.iter().position(|n| n.is_some() && *n == name) {
+        let path = match name.and_then(sent_index) {
             Some(i) => format!("list[{i}].name"),
             None => "list".to_owned(),
         };
@@ -294,5 +305,5 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         let pcode = code.map(ProviderCode::Number);
         response::provider_error(&mut ctx, path, response.status, pcode, text.as_deref());
     }
-    Parsed::new(ctx, data.cloned(), request_id)
+    Parsed::new(ctx, data.cloned(), request_id).data_under("data")
 }

@@ -181,7 +181,7 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
             Some(text) if text.contains(DUPLICATE_NAME_ERROR) => {
                 let mut params = Params::default();
                 params.0.push(("status", i64::from(response.status).into()));
-                params.0.push(("providerMessage", text.to_owned().into()));
+                response::push_provider_message(&mut params, text);
                 ctx.report(
                     Severity::Error,
                     NAME.to_owned(),

@@ -402,5 +402,5 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         }
         None => {}
     }
-    Parsed::new(ctx, inner.cloned(), request_id)
+    Parsed::new(ctx, inner.cloned(), request_id).data_under("Response")
 }

@@ -1,96 +1,74 @@
-//! Uniqueness within one array. Items are checked in order, so each repeat is reported where
-//! it stands (document order), pointing at the first copy.
+//! Uniqueness within one array or object: which items repeat an earlier one, each reported
+//! where it stands (document order), pointing at the first copy.
+//!
+//! Found by sorting, not hashing: the keys are the caller's strings, and crafted strings
+//! collide under any hash without a secret seed, which makes each lookup a scan (quadratic
+//! in all). Sorting indices by the key bytes costs O(n log n) comparisons whatever the keys.
 
 use super::Ctx;
-use crate::issue::params;
-use crate::issue::{Code, ProviderCode, Severity};
+use crate::issue::{params, Code, ProviderCode, Severity};
 use crate::path::Path;
-use rustc_hash::FxHashMap as HashMap;
 
-/// Up to this many keys a linear scan over an inline array beats hashing and allocates
-/// nothing (most lists and objects are short); past it, a map keeps a batch of 10^5 groups
-/// linear.
+/// Up to this many keys, looking back over the earlier ones beats sorting and allocates
+/// nothing (most objects are short).
 pub const SCAN_LIMIT: usize = 16;
 
-#[derive(Default)]
-pub struct Seen<'v> {
-    few: [(&'v str, usize); SCAN_LIMIT],
-    few_len: usize,
-    many: HashMap<&'v str, usize>,
-    /// How many keys are coming, when known: the map is made that size once, not regrown.
-    expected: usize,
+/// Marks an item without a key (it takes no part in the comparison).
+const NO_KEY: u32 = u32::MAX;
+
+/// For each item, the index of the first item with the same key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Firsts(Vec<u32>);
+
+impl Firsts {
+    /// The index of an earlier item with the same key as item `i`, if there is one.
+    pub fn earlier(&self, i: usize) -> Option<usize> {
+        match self.0.get(i) {
+            Some(&first) if first != NO_KEY && first as usize != i => Some(first as usize),
+            _ => None,
+        }
+    }
 }
 
-impl<'v> Seen<'v> {
-    /// For `expected` keys (an array's length): a long list's map is allocated once.
-    pub fn expecting(expected: usize) -> Seen<'v> {
-        Seen {
-            expected,
-            ..Seen::default()
-        }
-    }
-
-    fn first(&self, key: &str) -> Option<usize> {
-        if self.many.is_empty() {
-            self.few[..self.few_len]
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|&(_, i)| i)
-        } else {
-            self.many.get(key).copied()
-        }
-    }
-
-    fn insert(&mut self, key: &'v str, index: usize) {
-        if self.many.is_empty() && self.few_len < SCAN_LIMIT {
-            self.few[self.few_len] = (key, index);
-            self.few_len += 1;
-            return;
-        }
-        if self.many.is_empty() {
-            self.many.reserve(self.expected.max(2 * SCAN_LIMIT));
-            self.many.extend(self.few[..self.few_len].iter().copied());
-        }
-        self.many.insert(key, index);
-    }
-
-    /// Records item `index`'s key, reporting a duplicate at `path` if an earlier item had it.
-    /// Returns whether it was one.
-    pub fn check(
-        &mut self,
-        ctx: &mut Ctx,
-        path: &Path,
-        index: usize,
-        key: &'v str,
-        severity: Severity,
-        code: &Option<ProviderCode>,
-    ) -> bool {
-        match self.first(key) {
-            Some(first) => {
-                ctx.report(
-                    severity,
-                    path.render(),
-                    Code::Duplicate,
-                    code.clone(),
-                    params!("first" => first),
-                );
-                true
-            }
-            None => {
-                self.insert(key, index);
-                false
+/// Where each item's key first appears; `None` keys take no part. Keys are compared as bytes.
+/// (Item counts come from a tape, whose counts are u32.)
+pub fn firsts<K: AsRef<[u8]>>(keys: &[Option<K>]) -> Firsts {
+    let key = |i: u32| keys[i as usize].as_ref().map(AsRef::as_ref);
+    let mut firsts = vec![NO_KEY; keys.len()];
+    if keys.len() <= SCAN_LIMIT {
+        for i in 0..keys.len() as u32 {
+            if let Some(k) = key(i) {
+                let first = (0..i).find(|&j| key(j) == Some(k)).unwrap_or(i);
+                firsts[i as usize] = first;
             }
         }
+        return Firsts(firsts);
     }
-
-    /// The index of an earlier item with `key`, or None after recording this one.
-    pub fn first_or_insert(&mut self, key: &'v str, index: usize) -> Option<usize> {
-        let first = self.first(key);
-        if first.is_none() {
-            self.insert(key, index);
+    let mut order: Vec<u32> = (0..keys.len() as u32)
+        .filter(|&i| key(i).is_some())
+        .collect();
+    // Ties by index: each run of equal keys starts at its first occurrence.
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut run_start = 0;
+    for (at, &i) in order.iter().enumerate() {
+        if key(i) != key(order[run_start]) {
+            run_start = at;
         }
-        first
+        firsts[i as usize] = order[run_start];
     }
+    Firsts(firsts)
+}
+
+/// Item `index` repeats item `first`: a `duplicate` issue at `path`.
+pub fn report(
+    ctx: &mut Ctx,
+    path: &Path,
+    first: usize,
+    severity: Severity,
+    pcode: Option<ProviderCode>,
+) {
+    let params = params!("first" => first);
+    ctx.report(severity, path.render(), Code::Duplicate, pcode, params);
 }
 
 /// A key repeated in one object (JSON text can do that): an error at the key, with
@@ -104,4 +82,56 @@ pub fn repeated_key(ctx: &mut Ctx, path: &Path, first: usize) {
         None,
         params,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference: for each item, a scan over the earlier ones.
+    fn scanned(keys: &[Option<&str>]) -> Vec<Option<usize>> {
+        (0..keys.len())
+            .map(|i| {
+                let k = keys[i]?;
+                (0..i).find(|&j| keys[j] == Some(k))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorting_finds_the_first_copy_like_a_scan() {
+        for n in [0usize, 1, 5, 16, 17, 100, 1000] {
+            let keys: Vec<Option<String>> = (0..n)
+                .map(|i| (i % 7 != 3).then(|| format!("k{}", (i * 31) % (n / 3 + 1))))
+                .collect();
+            let keys: Vec<Option<&str>> = keys.iter().map(|k| k.as_deref()).collect();
+            let found = firsts(&keys);
+            let got: Vec<Option<usize>> = (0..n).map(|i| found.earlier(i)).collect();
+            assert_eq!(got, scanned(&keys), "{n} items");
+        }
+    }
+
+    #[test]
+    fn keys_are_compared_as_bytes() {
+        let keys = [Some("é"), Some("e\u{301}"), Some("é"), None, Some("")];
+        let keys: Vec<Option<&str>> = keys.iter().copied().cycle().take(25).collect();
+        let found = firsts(&keys);
+        assert_eq!(found.earlier(2), Some(0));
+        assert_eq!(found.earlier(1), None);
+        assert_eq!(found.earlier(3), None);
+        assert_eq!(found.earlier(8), None, "no key, never a duplicate");
+        assert_eq!(found.earlier(9), Some(4));
+        assert_eq!(found.earlier(24), Some(4));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_keys_match_the_scan(keys in proptest::collection::vec(proptest::option::of("[ab]{0,3}"), 0..60)) {
+            let keys: Vec<Option<&str>> = keys.iter().map(|k| k.as_deref()).collect();
+            let found = firsts(&keys);
+            let got: Vec<Option<usize>> = (0..keys.len()).map(|i| found.earlier(i)).collect();
+            proptest::prop_assert_eq!(got, scanned(&keys));
+        }
+    }
 }

@@ -373,33 +373,36 @@ pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<Js
     Ok(Object::freeze(&root).into())
 }
 
-/// Where each grapheme cluster of `text` ends, as UTF-8 byte offsets (what
-/// [`text::measure_with`] takes), from the host's `Intl.Segmenter`. Offsets that do not fall
-/// on character boundaries in order (a replaced `Intl.Segmenter`) are an error, not a guess.
-fn grapheme_ends(text: &str) -> Result<Vec<usize>, JsValue> {
-    let utf16_ends = convert::host_grapheme_ends(text)
-        .ok_or_else(|| {
-            type_error(
-                "graphemes need Intl.Segmenter (Node 16+, Chrome 87+, Safari 14.1+, Firefox 125+)",
-            )
-        })?
-        .to_vec();
+/// Where the grapheme clusters of one window of text end, as UTF-8 byte offsets (what
+/// [`text::Segmenter`] gives), from the host's `Intl.Segmenter` (UTF-16 offsets). Offsets off
+/// the window's characters are left for [`text`] to reject, not guessed at.
+fn host_cluster_ends(window: &str) -> Option<Vec<usize>> {
+    let utf16_ends = convert::host_grapheme_ends(window)?.to_vec();
     let mut ends = Vec::with_capacity(utf16_ends.len());
     let mut wanted = utf16_ends.iter().map(|&end| end as usize).peekable();
     let mut utf16 = 0usize;
-    for (start, c) in text.char_indices() {
+    for (start, c) in window.char_indices() {
         utf16 += c.len_utf16();
         if wanted.peek() == Some(&utf16) {
             wanted.next();
             ends.push(start + c.len_utf8());
         }
     }
-    if wanted.next().is_some() || ends.last().copied().unwrap_or(0) != text.len() {
-        return Err(type_error(
-            "Intl.Segmenter gave grapheme boundaries that do not fit the text",
-        ));
+    if wanted.next().is_some() {
+        ends.clear();
     }
-    Ok(ends)
+    Some(ends)
+}
+
+fn segment_error(e: text::SegmentError) -> JsValue {
+    type_error(match e {
+        text::SegmentError::Unavailable => {
+            "graphemes need Intl.Segmenter (Node 16+, Chrome 87+, Safari 14.1+, Firefox 125+)"
+        }
+        text::SegmentError::Misfit => {
+            "Intl.Segmenter gave grapheme boundaries that do not fit the text"
+        }
+    })
 }
 
 /// Lengths of `text` in every unit the rules use: code points, UTF-8 bytes, UTF-16 code units
@@ -411,7 +414,7 @@ pub fn measure(
     let text = text
         .as_string()
         .ok_or_else(|| type_error("text must be a string"))?;
-    to_js(&text::measure_with(&text, &grapheme_ends(&text)?))
+    to_js(&text::measure_with(&text, host_cluster_ends).map_err(segment_error)?)
 }
 
 /// The longest prefix of `text` at most `max` long in `unit` ("chars" by default, "bytes",
@@ -442,7 +445,8 @@ pub fn truncate(
     // Rust sees lone surrogates as U+FFFD, one UTF-16 unit each, so offsets match the original.
     let decoded = String::from(original);
     // `as` saturates: Infinity and huge limits mean "no limit".
-    let prefix = text::truncate_with(&decoded, max as usize, unit, &grapheme_ends(&decoded)?);
+    let prefix = text::truncate_with(&decoded, max as usize, unit, host_cluster_ends)
+        .map_err(segment_error)?;
     let end = u32::try_from(prefix.encode_utf16().count()).unwrap_or(u32::MAX);
     Ok(original.slice(0, end))
 }
