@@ -1,6 +1,6 @@
 //! Paths in the provider's wire names: `list[2].name`, `GroupExDescriptions[1]`, `""` for the
 //! payload itself. One grammar, parsed and printed here only: issues, `validateField`,
-//! Standard Schema issues and the demo page all go through [`parse`] and [`format`].
+//! Standard Schema issues and the demo page all go through [`parse`] and [`format()`].
 //!
 //! Grammar: keys joined by `.`, each followed by any number of `[index]` (decimal digits) or
 //! `[]` (every item, in form constraints). A segment that does not fit the grammar, such as

@@ -9,7 +9,7 @@
 //! Hand-written rather than driven by serde_json: serde_json rejects lone-surrogate escapes
 //! and numbers past f64, and reads every number exactly only with its `float_roundtrip`
 //! tables (10 KiB of gzipped wasm). Here numbers take an exact fast path when they can and a
-//! slow exact one otherwise ([`hard_number`]).
+//! slow exact one otherwise (`hard_number`).
 
 use super::{close, open, push_sized, ARRAY, FALSE, NULL, NUMBER, OBJECT, STRING, TRUE};
 use super::{UNENCODABLE, UNSUPPORTED};
