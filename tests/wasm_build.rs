@@ -25,6 +25,9 @@ const GL_SEED_BODY: &str = r#"{"list":[{"name":"group"},{"name":"groupRemark","r
 const TC_VECTOR_PAYLOAD: &str =
     r#"{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}"#;
 const TC_VECTOR_TS: u64 = 1_551_113_065;
+/// Vector B's SecretId as the published example prints it (masked): `signTc3` takes it.
+const TC_VECTOR_B_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******";
+/// The same document's unmasked id, for buildRequest, which takes letters and digits only.
 const TC_B_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
 const TC_B_SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3*******";
 
@@ -494,7 +497,7 @@ fn sign_tc3_reproduces_vector_a() {
 #[wasm_bindgen_test]
 fn sign_tc3_reproduces_vector_b() {
     let out = sign_tc3(&json!({
-        "secretId": TC_B_SECRET_ID,
+        "secretId": TC_VECTOR_B_SECRET_ID,
         "secretKey": TC_B_SECRET_KEY,
         "timestamp": TC_VECTOR_TS.to_string(),
         "service": "cvm",
@@ -516,7 +519,7 @@ fn sign_tc3_reproduces_vector_b() {
 #[wasm_bindgen_test]
 fn sign_tc3_reproduces_vector_c_with_x_tc_action_signed() {
     let out = sign_tc3(&json!({
-        "secretId": TC_B_SECRET_ID,
+        "secretId": TC_VECTOR_B_SECRET_ID,
         "secretKey": TC_B_SECRET_KEY,
         "timestamp": TC_VECTOR_TS,
         "service": "cvm",
