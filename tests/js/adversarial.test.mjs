@@ -40,8 +40,8 @@ const BUILD_OPTIONS = {
     { auth: { type: "token", token: TOKEN, traceId: "trace-123456" } },
   ],
   "tencent-iai": () => [
-    { secretId: "AKID-fake", secretKey: SECRET, timestamp: 1700000000 },
-    { secretId: "AKID-fake", secretKey: SECRET, timestamp: 1700000000, style: "get", token: TOKEN, region: "ap-guangzhou" },
+    { secretId: "AKIDfake", secretKey: SECRET, timestamp: 1700000000 },
+    { secretId: "AKIDfake", secretKey: SECRET, timestamp: 1700000000, style: "get", token: TOKEN, region: "ap-guangzhou" },
   ],
   selfcommunity: () => [{ baseUrl: "https://community.example.com", token: TOKEN }],
   capillary: () => [
