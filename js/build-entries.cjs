@@ -1,8 +1,10 @@
 // Turns wasm-bindgen's output in pkg/ into the package's entry points:
 //   node/group_payloads.js     CommonJS, self-contained: the .wasm is embedded (base64) and the
-//                              JS snippets (src/wasm/read.js) inlined, so the file has no
-//                              require() and no __dirname. Bundlers (Next.js, esbuild
+//                              JS snippets (src/wasm/read.js, front.js) inlined, so the file
+//                              has no require() and no __dirname. Bundlers (Next.js, esbuild
 //                              --platform=node, webpack target node) follow it with no config.
+//   web/group_payloads.js      ES module: wasm-bindgen's glue (group_payloads_glue.js) with
+//                              the hot calls of src/wasm/front.js in place of its internals
 //   node/group_payloads.mjs    the ES module entry for Node, re-exporting that one instance, with
 //                              no-op `init`/`initSync` so browser-style code runs unchanged
 //   */*.d.ts, node/*.d.mts     the hand-written types (js/types/), per entry
@@ -20,6 +22,11 @@ const types = path.join(__dirname, "types");
 const fail = (message) => {
   throw new Error(`[build-entries] ${message}`);
 };
+
+// Exports named in snake_case are the internals of the hot calls (src/wasm/hot.rs), for
+// src/wasm/front.js only; the public API is camelCase.
+const isInternal = (name) => name.includes("_");
+const FRONT = path.join(__dirname, "..", "src", "wasm", "front.js");
 
 // --- The snippets as one in-file module each --------------------------------------------------
 // wasm-bindgen emits `require(String.raw\`./snippets/<crate>/<file>\`)` (and plain-string requires)
@@ -39,6 +46,8 @@ function snippetModule(file) {
 }
 
 let js = fs.readFileSync(path.join(node, `${NAME}.js`), "utf8");
+const readSnippet = /require\((?:String\.raw`|")(\.\/snippets\/[^`"]+\/src\/wasm\/read\.js)(?:`|")\)/.exec(js);
+if (!readSnippet) fail("the Node glue does not load src/wasm/read.js");
 const snippets = new Map(); // relative path -> variable name
 js = js.replace(/require\((?:String\.raw`|")(\.\/snippets\/[^`"]+)(?:`|")\)/g, (_, rel) => {
   if (!snippets.has(rel)) snippets.set(rel, `__snippet${snippets.size}`);
@@ -70,6 +79,16 @@ const textCoding = `const { TextEncoder, TextDecoder } = typeof globalThis.TextE
 `;
 const firstNewline = js.startsWith('"use strict"') ? js.indexOf("\n") + 1 : 0;
 js = js.slice(0, firstNewline) + textCoding + inlined.join("") + js.slice(firstNewline);
+// The hot calls in place of the internal exports they use (after the instance exists).
+js += `
+// src/wasm/front.js, inlined by the build
+{
+    const hotPath = ${snippetModule(FRONT)}.hotPath;
+    const front = hotPath(exports, ${snippets.get(readSnippet[1])});
+    for (const name of Object.keys(exports)) if (name.includes("_")) delete exports[name];
+    Object.assign(exports, front);
+}
+`;
 if (/\brequire\(|__dirname|__filename|import\.meta/.test(js)) {
   fail(`node/${NAME}.js still loads something at run time: bundlers may not follow it`);
 }
@@ -93,10 +112,27 @@ if (runtime.join() !== declared.join()) {
 }
 if (runtime.includes("default") || runtime.includes("initSync")) fail("the API itself exports init");
 const webJs = fs.readFileSync(path.join(web, `${NAME}.js`), "utf8");
-const webNames = [
-  ...[...webJs.matchAll(/^export function (\w+)/gm)].map((m) => m[1]),
-  ...[...webJs.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) => m[1].split(",").map((s) => s.trim().split(/\s+as\s+/).pop())),
-].sort();
+
+// --- Web entry: the glue's public exports and the hot calls -----------------------------------------
+fs.renameSync(path.join(web, `${NAME}.js`), path.join(web, `${NAME}_glue.js`));
+fs.rmSync(path.join(web, `${NAME}.d.ts`), { force: true });
+fs.copyFileSync(FRONT, path.join(web, "front.js"));
+const glueNames = [...webJs.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+const webRead = /from '(\.\/snippets\/[^']+\/src\/wasm\/read\.js)'/.exec(webJs);
+if (!webRead) fail("the web glue does not import src/wasm/read.js");
+const hot = glueNames.filter(isInternal);
+const publicGlue = glueNames.filter((n) => !isInternal(n));
+const frontNames = runtime.filter((n) => !publicGlue.includes(n));
+fs.writeFileSync(path.join(web, `${NAME}.js`), `// The package's web entry: wasm-bindgen's glue, with the hot calls of front.js in place
+// of its internal exports. \`await init()\` (the default export) first.
+import { ${hot.join(", ")} } from "./${NAME}_glue.js";
+import * as read from "${webRead[1]}";
+import { hotPath } from "./front.js";
+
+export { default, initSync, ${publicGlue.join(", ")} } from "./${NAME}_glue.js";
+export const { ${frontNames.join(", ")} } = hotPath({ ${hot.join(", ")} }, read);
+`);
+const webNames = ["default", "initSync", ...publicGlue, ...frontNames].sort();
 const webDeclared = [...declared, "default", "initSync"].sort();
 if (webNames.join() !== webDeclared.join()) {
   fail(`web/${NAME}.js exports ${webNames.join(", ")}; the types declare ${webDeclared.join(", ")}`);

@@ -5,21 +5,20 @@
 //! id, options that are not an object), with a `TypeError` whose message names the problem.
 
 mod convert;
+mod hot;
 
 use crate::api;
-use crate::issue::{issues_json, Report};
+use crate::issue::{Code, Issue};
 use crate::options::{Host, Options, OptionsError};
 use crate::path;
 use crate::providers::{self, Provider, PROVIDERS};
 use crate::response::Response;
-use crate::schema::StandardIssue;
 use crate::sign;
-use crate::tape::{self, json};
 use crate::text::{self, TextUnit};
 use crate::value::Value;
 use crate::UnknownProvider;
 use convert::{to_js, to_value, with_node};
-use js_sys::{JsString, Object, Reflect, TypeError};
+use js_sys::{JsString, Reflect, TypeError};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -81,63 +80,111 @@ fn optional_options(js: Option<JsValue>) -> Result<Options, JsValue> {
     }
 }
 
-/// Validates a payload against every documented rule of the provider; all problems at once.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] payload: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
-        JsValue,
-    >,
-) -> Result<JsValue, JsValue> {
-    let provider = provider_arg(&provider)?;
-    let options = optional_options(options)?;
-    report_to_js(&validate_js(provider, &payload, &options))
+/// What a hot call answers, as the JS API returns it: `empty()` when there is nothing to say,
+/// a `TypeError` for misuse, otherwise the JSON text parsed. (`front.js` does the same on the
+/// JS side; this is the path Rust callers and the wasm tests take.)
+fn decode(answer: hot::Answer, empty: fn() -> JsValue) -> Result<JsValue, JsValue> {
+    match answer {
+        None => Ok(empty()),
+        Some((hot::MISUSE, text)) => Err(type_error(&text)),
+        Some((_, text)) => js_sys::JSON::parse(&text),
+    }
 }
 
-/// Validates any JS value, read onto the tape by read.js.
-fn validate_js(provider: &Provider, payload: &JsValue, options: &Options) -> Report {
-    with_node(payload, |node| api::validate_node(provider, node, options))
+fn flags_arg(options: Option<JsValue>) -> Result<u32, JsValue> {
+    hot::option_flags(options.unwrap_or(JsValue::UNDEFINED))
+}
+
+/// Validates a payload against every documented rule of the provider; all problems at once.
+/// (In the package, `front.js` makes this call through the numeric exports of [`hot`].)
+pub fn validate(
+    provider: JsValue,
+    payload: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let provider = hot::provider_index(provider)?;
+    let flags = flags_arg(options)?;
+    let answer = with_node(&payload, |node| hot::validate_answer(provider, flags, node));
+    decode(answer, convert::ok_report)
 }
 
 /// Validates JSON text: the report of `validate(provider, JSON.parse(text), options)`, read
 /// straight from the text in wasm with no JS objects built, except that a key the text repeats
 /// is reported (`JSON.parse` keeps only the last). Text that is not JSON is one
 /// `invalid_type` error at `""` saying where. Throws only on misuse, as `validate` does.
-#[wasm_bindgen(js_name = validateJson, unchecked_return_type = "Report")]
 pub fn validate_json(
-    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
-        JsValue,
-    >,
+    provider: JsValue,
+    text: JsValue,
+    options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let provider = provider_arg(&provider)?;
-    let options = optional_options(options)?;
+    let provider = hot::provider_index(provider)?;
+    let flags = flags_arg(options)?;
     let source = text
         .as_string()
         .ok_or_else(|| type_error("text must be a string of JSON"))?;
-    // Copying into wasm turns a lone surrogate into U+FFFD; only then is the original asked.
-    let lossy = tape::holds_replacement(&source) && !convert::is_well_formed(&text);
-    let report = match json::from_json(&source) {
-        Ok(tape) if !lossy => api::validate_node(provider, &tape::root(&tape), &options),
-        Err(error) => api::not_json(&error, &options),
-        // A raw lone surrogate, which the copy into wasm replaced: JSON.parse keeps it, and
-        // validation reports it where it is. (A text that reads as JSON here is JSON there.)
-        Ok(tape) => match convert::parse_json(&text) {
-            Some(value) => validate_js(provider, &value, &options),
-            None => api::validate_node(provider, &tape::root(&tape), &options),
-        },
-    };
-    report_to_js(&report)
+    match hot::validate_json_answer(provider, flags, &source) {
+        Some((hot::ASK_WELL_FORMED, _)) if convert::is_well_formed(&text) => decode(
+            hot::validate_json_answer(provider, flags | hot::FFFD_IS_REAL, &source),
+            convert::ok_report,
+        ),
+        Some((hot::ASK_WELL_FORMED, _)) => validate_json_lone_surrogates(provider, flags, text),
+        answer => decode(answer, convert::ok_report),
+    }
 }
 
-/// A report for JS; the common empty one is built in JS rather than parsed from text.
-fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
-    if report.errors.is_empty() && report.warnings.is_empty() {
-        return Ok(convert::ok_report());
+/// `validateJson` of a text holding a raw lone surrogate, which the copy into wasm turned into
+/// U+FFFD: `JSON.parse` keeps it, and validation reports it where it is. The keys the text
+/// repeats come from the text itself, since `JSON.parse` keeps only the last of them.
+#[wasm_bindgen]
+pub fn validate_json_lone_surrogates(
+    provider: u32,
+    flags: u32,
+    text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let provider = &PROVIDERS[provider as usize % PROVIDERS.len()];
+    let options = hot::options_of(flags);
+    let lossy = text.as_string().unwrap_or_default();
+    let from_text = api::validate_json(provider, &lossy, &options);
+    // A text that reads as JSON here is JSON there, and the other way round.
+    let report = match convert::parse_json(&text) {
+        None => from_text,
+        Some(value) => {
+            let mut report = with_node(&value, |node| api::validate_node(provider, node, &options));
+            let repeated_key =
+                |i: &Issue| i.code == Code::Duplicate && i.params.get("of") == Some(&"key".into());
+            report
+                .errors
+                .extend(from_text.errors.into_iter().filter(repeated_key));
+            report.ok = report.errors.is_empty();
+            report
+        }
+    };
+    decode(
+        (!(report.errors.is_empty() && report.warnings.is_empty()))
+            .then(|| (hot::REPORT, report.to_json())),
+        convert::ok_report,
+    )
+}
+
+/// The rules of one field, for validation as the user types: `"GroupName"`, `"list[2].name"`,
+/// `"list[].name"`, `"GroupExDescriptions[1]"`. Errors first, then warnings. Rules spanning
+/// items or fields (duplicates) need `validate`. An unknown path is misuse: `TypeError`.
+pub fn validate_field(
+    provider: JsValue,
+    path: JsValue,
+    value: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let provider = hot::provider_index(provider)?;
+    let flags = flags_arg(options)?;
+    if !path.is_string() {
+        return Err(type_error("path must be a string"));
     }
-    js_sys::JSON::parse(&report.to_json())
+    let path_and_value = js_sys::Array::of2(&path, &value);
+    let answer = with_node(&path_and_value, |node| {
+        hot::validate_field_answer(provider, flags, node)
+    });
+    decode(answer, || js_sys::Array::new().into())
 }
 
 /// The providers this build knows: id, name, method, endpoint URL and documentation link.
@@ -277,30 +324,6 @@ pub fn capillary_basic_auth(
     }
 }
 
-/// The rules of one field, for validation as the user types: `"GroupName"`, `"list[2].name"`,
-/// `"list[].name"`, `"GroupExDescriptions[1]"`. Errors first, then warnings. Rules spanning
-/// items or fields (duplicates) need `validate`. An unknown path is misuse: `TypeError`.
-#[wasm_bindgen(js_name = validateField, unchecked_return_type = "Issue[]")]
-pub fn validate_field(
-    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
-        JsValue,
-    >,
-) -> Result<JsValue, JsValue> {
-    let provider = provider_arg(&provider)?;
-    let options = optional_options(options)?;
-    let path = path
-        .as_string()
-        .ok_or_else(|| type_error("path must be a string"))?;
-    let issues = with_node(&value, |node| {
-        api::validate_field_node(provider, &path, node, &options)
-    })
-    .map_err(|e| type_error(&format!("{e} (constraints(provider) lists the paths)")))?;
-    js_sys::JSON::parse(&issues_json(&issues))
-}
-
 /// Every field's rules (required, lengths with their unit, pattern, enum, item counts,
 /// uniqueness, warning-only rules), derived from the declarations `validate` applies.
 #[wasm_bindgen(unchecked_return_type = "FieldConstraint[]")]
@@ -327,50 +350,6 @@ pub fn json_schema(
     let provider = provider_arg(&provider)?;
     let options = optional_options(options)?;
     to_js(&api::json_schema(provider, &options))
-}
-
-/// Defines an own, enumerable data property. Unlike assignment, it never runs a setter that a
-/// page may have put on `Object.prototype`. The descriptor has no prototype for the same reason.
-fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
-    let descriptor = Object::create(JsValue::NULL.unchecked_ref());
-    for (field, v) in [
-        ("value", value.clone()),
-        ("enumerable", JsValue::TRUE),
-        ("writable", JsValue::TRUE),
-        ("configurable", JsValue::TRUE),
-    ] {
-        Reflect::set(&descriptor, &JsValue::from_str(field), &v)?;
-    }
-    Reflect::define_property(target, &JsValue::from_str(key), &descriptor).map(|_| ())
-}
-
-/// A Standard Schema v1 object for the provider's payload (`~standard.validate`): errors are
-/// its issues (path as keys, plus code/providerCode/params); the value passes through unchanged.
-#[wasm_bindgen(js_name = schema, skip_typescript)]
-pub fn standard_schema(provider: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let provider = provider_arg(&provider)?;
-    let options = optional_options(options)?;
-    let validate = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(
-        move |value: JsValue| -> Result<JsValue, JsValue> {
-            let report = validate_js(provider, &value, &options);
-            let result = Object::new();
-            if report.ok {
-                set(&result, "value", &value)?;
-            } else {
-                let issues: Vec<StandardIssue> =
-                    report.errors.iter().map(StandardIssue::from).collect();
-                set(&result, "issues", &to_js(&issues)?)?;
-            }
-            Ok(result.into())
-        },
-    );
-    let props = Object::new();
-    set(&props, "version", &JsValue::from(1))?;
-    set(&props, "vendor", &JsValue::from_str("group-payloads"))?;
-    set(&props, "validate", &validate.into_js_value())?;
-    let root = Object::new();
-    set(&root, "~standard", &Object::freeze(&props))?;
-    Ok(Object::freeze(&root).into())
 }
 
 /// Where the grapheme clusters of one window of text end, as UTF-8 byte offsets (what

@@ -12,7 +12,7 @@ import { chromium } from "playwright-core";
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const PKG_FILES = ["group_payloads.js", "group_payloads_bg.wasm"];
+const PKG_FILES = ["group_payloads.js", "group_payloads_glue.js", "front.js", "group_payloads_bg.wasm"];
 
 // Copies pkg/web as it is now, waiting a little if a rebuild has just removed it.
 async function snapshotPackage(dest) {
