@@ -9,12 +9,15 @@
 //                              no-op `init`/`initSync` so browser-style code runs unchanged
 //   */*.d.ts, node/*.d.mts     the hand-written types (js/types/), per entry
 // and fails the build when the runtime's exports and the declared functions differ.
-// Run by scripts/build.sh: node js/build-entries.cjs pkg
+// Run by scripts/build.sh: node js/build-entries.cjs pkg, and node js/build-entries.cjs pkg/forms
+// --subset for the forms build, whose exports are a subset of the declared API: its types
+// declare exactly those.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
 const pkg = path.resolve(process.argv[2] || "pkg");
+const subset = process.argv.includes("--subset");
 const NAME = "group_payloads";
 const node = path.join(pkg, "node");
 const web = path.join(pkg, "web");
@@ -102,7 +105,13 @@ for (const dir of [node, web]) fs.rmSync(path.join(dir, `${NAME}_bg.wasm.d.ts`),
 const api = require(path.join(node, `${NAME}.js`));
 const runtime = Object.keys(api).filter((k) => typeof api[k] === "function").sort();
 const declaredIn = (text) => [...text.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => m[1]).sort();
-const apiTypes = fs.readFileSync(path.join(types, `${NAME}.d.ts`), "utf8");
+let apiTypes = fs.readFileSync(path.join(types, `${NAME}.d.ts`), "utf8");
+if (subset) {
+  // The declarations (and their doc comments) of the functions this build leaves out.
+  for (const name of declaredIn(apiTypes).filter((n) => !runtime.includes(n))) {
+    apiTypes = apiTypes.replace(new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?export function ${name}\\b[^\\n]*\\n\\n?`), "");
+  }
+}
 const declared = declaredIn(apiTypes);
 if (runtime.join() !== declared.join()) {
   const missing = runtime.filter((n) => !declared.includes(n));

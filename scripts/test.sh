@@ -34,11 +34,17 @@ stage fmt cargo "$H" fmt --all -- --check
 stage clippy cargo "$H" clippy --all-targets -- -D warnings
 # The wasm-only code (src/wasm, cfg(target_arch = "wasm32")) is linted only by this one.
 stage clippy-wasm cargo "$W" clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The forms build (no `requests` feature) leaves code out: linted on its own.
+stage clippy-wasm-forms cargo "$W" clippy --all-targets --no-default-features \
+  --target wasm32-unknown-unknown --target-dir target/forms -- -D warnings
 stage test-native cargo "$H" test
 stage docs env RUSTDOCFLAGS="-D warnings" cargo "$H" doc --no-deps
 # The same wasm tests through wasm-pack (the route the README gives), in Node. `--lib --test '*'`
 # rather than --tests, which wasm-pack passes itself: lib and tests/*.rs, no doctests.
 stage test-wasm-node env RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" wasm-pack test --node -- --lib --test '*'
+# The same suite against the forms build: the same rules must give the same results.
+stage test-wasm-node-forms env RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN" CARGO_TARGET_DIR=target/forms \
+  wasm-pack test --node -- --no-default-features --lib --test '*'
 
 # Same tests in headless Chromium through chromedriver; extra Chromium flags in webdriver.json.
 stage test-wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$CHROMEDRIVER" \

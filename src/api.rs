@@ -6,7 +6,7 @@ use crate::build::{check_payload, Built};
 use crate::issue::{params, Code, Issue, Report};
 use crate::options::{Host, Options, OptionsError, OptionsReader};
 use crate::path::Path;
-use crate::providers::Provider;
+use crate::providers::{self, Provider};
 use crate::response::{Parsed, Response};
 use crate::rules::Ctx;
 use crate::schema::{self, FieldConstraint};
@@ -114,12 +114,12 @@ pub fn build_request_node(
     options: &Options,
     host: &dyn Host,
 ) -> Result<Built, OptionsError> {
-    (provider.build)(payload, build_options, options, host)
+    (providers::exchange(provider).build)(payload, build_options, options, host)
 }
 
 /// Reads a provider response into the common shape.
 pub fn parse_response(provider: &Provider, response: &Response, options: &Options) -> Parsed {
-    (provider.parse)(response, options)
+    (providers::exchange(provider).parse)(response, options)
 }
 
 /// Every field's rules, for forms (see [`schema::constraints`]).

@@ -2,8 +2,9 @@
 //! `parseResponse`, `signTc3`, `geelarkSign`): the providers' published vectors, requests
 //! re-derived from their own parts, header safety, secrets that never echo, the JS defaults
 //! (traceId, ts, timestamp) and the shared response fixtures. Runs in Node (default) and in
-//! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`): same body, both hosts.
-#![cfg(target_arch = "wasm32")]
+//! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`): same body, both hosts. Not in the forms
+//! build (`--no-default-features`), which has none of these.
+#![cfg(all(target_arch = "wasm32", feature = "requests"))]
 
 use group_payloads::wasm;
 use js_sys::{Function, Object, Reflect, JSON};

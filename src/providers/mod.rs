@@ -30,12 +30,16 @@ pub struct Provider {
     /// Rules that span several fields, run after the field rules.
     #[serde(skip)]
     pub cross_field: CrossField,
+}
+
+/// How a provider's requests are built and its responses read. Apart from [`Provider`], so a
+/// build that only validates (the forms build of the wasm layer) links none of it: nothing
+/// reaches these functions but [`exchange`].
+pub struct Exchange {
     /// Builds the request from the payload and JS-shaped build options; the host supplies
     /// what the options leave out and only it can make (the time, a trace id).
-    #[serde(skip)]
     pub build: fn(&Node, &Value, &Options, &dyn Host) -> Result<Built, OptionsError>,
     /// Reads the provider's response.
-    #[serde(skip)]
     pub parse: fn(&Response, &Options) -> Parsed,
 }
 
@@ -48,8 +52,6 @@ pub static PROVIDERS: [Provider; 5] = [
         docs: "https://doc.geelark.com/web/#/602813392/101527940",
         fields: &geelark::FIELDS,
         cross_field: no_cross_field_rules,
-        build: geelark::build_from_options,
-        parse: geelark::parse_response,
     },
     Provider {
         id: "tencent-iai",
@@ -59,8 +61,6 @@ pub static PROVIDERS: [Provider; 5] = [
         docs: "https://www.tencentcloud.com/document/product/1059/36965",
         fields: &tencent_iai::FIELDS,
         cross_field: no_cross_field_rules,
-        build: tencent_iai::build_from_options,
-        parse: tencent_iai::parse_response,
     },
     Provider {
         id: "selfcommunity",
@@ -70,8 +70,6 @@ pub static PROVIDERS: [Provider; 5] = [
         docs: "https://developers.selfcommunity.com/docs/apireference/v2/group/create_a_group",
         fields: &selfcommunity::FIELDS,
         cross_field: selfcommunity::cross_field,
-        build: selfcommunity::build_from_options,
-        parse: selfcommunity::parse_response,
     },
     Provider {
         id: "capillary",
@@ -81,8 +79,6 @@ pub static PROVIDERS: [Provider; 5] = [
         docs: "https://docs.capillarytech.com/reference/create-group-reward",
         fields: &capillary::FIELDS,
         cross_field: no_cross_field_rules,
-        build: capillary::build_from_options,
-        parse: capillary::parse_response,
     },
     Provider {
         id: "gochat",
@@ -92,10 +88,45 @@ pub static PROVIDERS: [Provider; 5] = [
         docs: "https://duruyao.github.io/gochat",
         fields: &gochat::FIELDS,
         cross_field: gochat::cross_field,
+    },
+];
+
+/// The request side of each provider, in the order of [`PROVIDERS`].
+static EXCHANGES: [Exchange; 5] = [
+    Exchange {
+        build: geelark::build_from_options,
+        parse: geelark::parse_response,
+    },
+    Exchange {
+        build: tencent_iai::build_from_options,
+        parse: tencent_iai::parse_response,
+    },
+    Exchange {
+        build: selfcommunity::build_from_options,
+        parse: selfcommunity::parse_response,
+    },
+    Exchange {
+        build: capillary::build_from_options,
+        parse: capillary::parse_response,
+    },
+    Exchange {
         build: gochat::build_from_options,
         parse: gochat::parse_response,
     },
 ];
+
+/// The request side of `provider` (one of [`PROVIDERS`]).
+pub fn exchange(provider: &Provider) -> &'static Exchange {
+    &EXCHANGES[index_of(provider)]
+}
+
+/// Where `provider` (one of [`PROVIDERS`]) is in the registry.
+pub fn index_of(provider: &Provider) -> usize {
+    PROVIDERS
+        .iter()
+        .position(|p| p.id == provider.id)
+        .unwrap_or_default()
+}
 
 /// The provider with this id (`"geelark"`, `"tencent-iai"`, …).
 pub fn provider(id: &str) -> Option<&'static Provider> {

@@ -22,7 +22,7 @@
 use crate::api;
 use crate::issue::{issues_json, Report};
 use crate::options::{Locale, Options};
-use crate::providers::{Provider, PROVIDERS};
+use crate::providers::{self, Provider, PROVIDERS};
 use crate::schema::StandardIssue;
 use crate::tape::{self, Node};
 use std::cell::RefCell;
@@ -78,11 +78,7 @@ pub(super) fn options_of(flags: u32) -> Options {
 #[wasm_bindgen]
 pub fn provider_index(id: JsValue) -> Result<u32, JsValue> {
     let provider = super::provider_arg(&id)?;
-    let index = PROVIDERS
-        .iter()
-        .position(|p| std::ptr::eq(p, provider))
-        .unwrap_or_default();
-    Ok(index as u32)
+    Ok(providers::index_of(provider) as u32)
 }
 
 /// Where JS writes the next input: at least `len` bytes, zeroed only when newly allocated.

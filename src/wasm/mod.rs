@@ -6,20 +6,22 @@
 
 mod convert;
 mod hot;
+#[cfg(feature = "requests")]
+mod requests;
+
+#[cfg(feature = "requests")]
+pub use requests::{build_request, capillary_basic_auth, geelark_sign, parse_response, sign_tc3};
 
 use crate::api;
 use crate::issue::{Code, Issue};
-use crate::options::{Host, Options, OptionsError};
+use crate::options::{Options, OptionsError};
 use crate::path;
 use crate::providers::{self, Provider, PROVIDERS};
-use crate::response::Response;
-use crate::sign;
 use crate::text::{self, TextUnit};
 use crate::value::Value;
 use crate::UnknownProvider;
 use convert::{to_js, to_value, with_node};
-use js_sys::{JsString, Reflect, TypeError};
-use serde::Serialize;
+use js_sys::{JsString, TypeError};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -50,6 +52,10 @@ fn provider_arg(id: &JsValue) -> Result<&'static Provider, JsValue> {
     Ok(provider)
 }
 
+fn options_error(e: OptionsError) -> JsValue {
+    TypeError::new(&e.0).into()
+}
+
 /// A JS argument that must be a plain object, read once (getters run once). A getter or
 /// Proxy trap that throws makes it unreadable: a `TypeError` (callers are promised an `Error`,
 /// whatever was thrown).
@@ -61,13 +67,6 @@ fn object_arg(js: &JsValue, name: &str, what: &str) -> Result<Value, JsValue> {
         ))),
         _ => Err(type_error(&format!("{name} must be {what}"))),
     }
-}
-
-/// A JS argument that must be present and an object.
-fn present<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    value
-        .get(key)
-        .filter(|v| !matches!(v, Value::Unsupported("undefined")))
 }
 
 /// `{lenient?, locale?}`; absent, `undefined` or `null` mean the defaults.
@@ -191,137 +190,6 @@ pub fn validate_field(
 #[wasm_bindgen(unchecked_return_type = "ProviderInfo[]")]
 pub fn providers() -> Result<JsValue, JsValue> {
     to_js(&PROVIDERS[..])
-}
-
-fn options_error(e: OptionsError) -> JsValue {
-    TypeError::new(&e.0).into()
-}
-
-/// The clock and random source of the JS host, for the build options that default to them.
-struct JsHost;
-
-impl Host for JsHost {
-    fn now_millis(&self) -> Option<u64> {
-        let now = js_sys::Date::now();
-        (now.is_finite() && now >= 0.0).then_some(now as u64)
-    }
-
-    fn random_uuid(&self) -> Option<String> {
-        let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
-        let random_uuid = Reflect::get(&crypto, &"randomUUID".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        random_uuid.call0(&crypto).ok()?.as_string()
-    }
-}
-
-/// Validates, then builds the exact signed request when the payload is valid. Throws only on
-/// misuse (unknown provider, missing or mistyped credentials).
-/// (Typed in the TypeScript section: generic over the provider, so options must fit it.)
-#[wasm_bindgen(js_name = buildRequest, skip_typescript)]
-pub fn build_request(
-    provider: JsValue,
-    payload: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let provider = provider_arg(&provider)?;
-    if options.is_undefined() || options.is_null() {
-        return Err(type_error("options are required to build a request"));
-    }
-    let build_options = object_arg(&options, "options", "an object")?;
-    let options = Options::from_value(&build_options).map_err(options_error)?;
-    let built = with_node(&payload, |node| {
-        api::build_request_node(provider, node, &build_options, &options, &JsHost)
-    })
-    .map_err(options_error)?;
-    to_js(&built)
-}
-
-/// Reads a provider's response (`{status, body, payload?}`) into `{ok, data?, errors, requestId?}`.
-#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "ParsedResponse")]
-pub fn parse_response(
-    #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProviderResponse")] response: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
-        JsValue,
-    >,
-) -> Result<JsValue, JsValue> {
-    let provider = provider_arg(&provider)?;
-    let options = optional_options(options)?;
-    let response = object_arg(&response, "response", "an object {status, body}")?;
-    let status = match present(&response, "status") {
-        Some(Value::Number(s)) if s.fract() == 0.0 && (100.0..=599.0).contains(s) => *s,
-        _ => {
-            return Err(type_error(
-                "response.status must be an HTTP status code (100-599)",
-            ))
-        }
-    };
-    let body = match present(&response, "body") {
-        Some(Value::String(s)) => s,
-        _ => {
-            return Err(type_error(
-                "response.body must be the response text (a string)",
-            ))
-        }
-    };
-    let sent = present(&response, "payload");
-    let parsed = api::parse_response(
-        provider,
-        &Response {
-            status: status as u16,
-            body,
-            sent,
-        },
-        &options,
-    );
-    to_js(&parsed)
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Tc3Output {
-    authorization: String,
-    signature: String,
-    canonical_request: String,
-    string_to_sign: String,
-}
-
-/// TC3-HMAC-SHA256 over exactly the given request parts (Tencent's signature v3).
-#[wasm_bindgen(js_name = signTc3, unchecked_return_type = "Tc3Output")]
-pub fn sign_tc3(
-    #[wasm_bindgen(unchecked_param_type = "Tc3Input")] input: JsValue,
-) -> Result<JsValue, JsValue> {
-    let signature = api::sign_tc3(&to_value(&input)).map_err(options_error)?;
-    to_js(&Tc3Output {
-        authorization: signature.authorization,
-        signature: signature.signature,
-        canonical_request: signature.canonical_request,
-        string_to_sign: signature.string_to_sign,
-    })
-}
-
-/// GeeLark's key signature: uppercase hex SHA-256 of appId + traceId + ts + nonce + apiKey.
-#[wasm_bindgen(js_name = geelarkSign)]
-pub fn geelark_sign(
-    #[wasm_bindgen(unchecked_param_type = "GeelarkSignInput")] input: JsValue,
-) -> Result<String, JsValue> {
-    api::geelark_sign(&to_value(&input)).map_err(options_error)
-}
-
-/// Capillary's basic-auth header value: `"Basic " + base64(username + ":" + md5hex(password))`.
-#[wasm_bindgen(js_name = capillaryBasicAuth)]
-pub fn capillary_basic_auth(
-    #[wasm_bindgen(unchecked_param_type = "string")] username: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] password: JsValue,
-) -> Result<String, JsValue> {
-    match (to_value(&username), to_value(&password)) {
-        (Value::String(u), Value::String(p)) => Ok(sign::capillary_basic_auth(&u, &p)),
-        _ => Err(type_error(
-            "username and password must be strings without lone surrogates",
-        )),
-    }
 }
 
 /// Every field's rules (required, lengths with their unit, pattern, enum, item counts,

@@ -70,7 +70,7 @@ describe("package.json and tarball", () => {
     const m = installed.manifest;
     assert.equal(m.dependencies, undefined);
     assert.equal(m.scripts, undefined);
-    assert.ok(installed.files.every((f) => /^(README\.md|LICENSE|package\.json|node\/|web\/)/.test(f)), installed.files.join(", "));
+    assert.ok(installed.files.every((f) => /^(README\.md|LICENSE|package\.json|node\/|web\/|forms\/(node|web)\/)/.test(f)), installed.files.join(", "));
   });
 
   test("the packaged README links only to URLs and names no path outside the package", () => {
@@ -182,6 +182,90 @@ describe("browser ESM (web build, headless Chromium)", () => {
     assert.deepEqual(got.standard, gp.schema("geelark")["~standard"].validate({ list: [] }));
     assert.deepEqual(got.constraints, gp.constraints("tencent-iai"));
     assert.deepEqual(got.schema, gp.jsonSchema("geelark"));
+  });
+});
+
+describe("forms build (group-payloads/forms)", () => {
+  const REQUEST_SIDE = ["buildRequest", "parseResponse", "signTc3", "geelarkSign", "capillaryBasicAuth"];
+  let forms;
+  before(() => {
+    forms = createRequire(path.join(installed.dir, "index.js"))(`${PKG_NAME}/forms`);
+  });
+
+  test("exports the validation API and nothing of the request side", () => {
+    const names = (m) => Object.keys(m).filter((k) => typeof m[k] === "function").sort();
+    assert.deepEqual(names(forms), names(gp).filter((n) => !REQUEST_SIDE.includes(n)));
+    const types = fs.readFileSync(path.join(installed.pkgDir, "forms/node/group_payloads.d.ts"), "utf8");
+    for (const name of names(forms)) assert.match(types, new RegExp(`^export function ${name}\\b`, "m"));
+    for (const name of REQUEST_SIDE) assert.doesNotMatch(types, new RegExp(`^export function ${name}\\b`, "m"));
+  });
+
+  test("same reports as the full package on every fixture, from objects and from text", () => {
+    for (const f of FIXTURES) {
+      const options = f.options ?? undefined;
+      assert.deepEqual(forms.validate(f.provider, f.payload, options), gp.validate(f.provider, f.payload, options), f.name);
+      const text = JSON.stringify(f.payload);
+      if (text !== undefined) {
+        assert.deepEqual(forms.validateJson(f.provider, text, options), gp.validateJson(f.provider, text, options), f.name);
+      }
+    }
+  });
+
+  test("same fields, constraints, schemas, measures and paths", () => {
+    assert.deepEqual(forms.providers(), gp.providers());
+    for (const { id } of gp.providers()) {
+      for (const options of [undefined, { lenient: true, locale: "zh-CN" }]) {
+        assert.deepEqual(forms.constraints(id, options), gp.constraints(id, options));
+        assert.deepEqual(forms.jsonSchema(id, options), gp.jsonSchema(id, options));
+        for (const c of gp.constraints(id, options)) {
+          for (const value of ["", " a ", "x".repeat(70), 5, null, ["a"]]) {
+            assert.deepEqual(forms.validateField(id, c.path, value, options), gp.validateField(id, c.path, value, options), c.path);
+          }
+        }
+        const s = (m) => m.schema(id, options)["~standard"].validate({});
+        assert.deepEqual(s(forms), s(gp));
+      }
+    }
+    for (const x of SAMPLES) {
+      assert.deepEqual(forms.measure(x), gp.measure(x));
+      assert.equal(forms.truncate(x, 2, "graphemes"), gp.truncate(x, 2, "graphemes"));
+    }
+    assert.deepEqual(forms.parsePath("list[2].name"), ["list", 2, "name"]);
+    assert.throws(() => forms.validate("nope", {}), TypeError);
+  });
+
+  test("ESM import and the web build in headless Chromium give the same results", async (t) => {
+    const esm = await import(path.join(installed.pkgDir, "forms/node/group_payloads.mjs"));
+    assert.deepEqual(esm.validate("geelark", { list: [] }), forms.validate("geelark", { list: [] }));
+    const { chromium } = requireRoot("playwright-core");
+    const pageDir = path.join(installed.root, "forms-site");
+    fs.mkdirSync(pageDir);
+    fs.cpSync(path.join(installed.pkgDir, "forms/web"), path.join(pageDir, "web"), { recursive: true });
+    fs.writeFileSync(path.join(pageDir, "index.html"), "<!doctype html><meta charset=utf-8><title>t</title>");
+    const server = await serve(pageDir);
+    t.after(() => server.close());
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+    t.after(() => browser.close());
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.goto(`${server.url}/index.html`);
+    const payload = { list: [{ name: "a" }, { name: "a" }, { name: " " }] };
+    const got = await page.evaluate(async (payload) => {
+      const gp = await import("/web/group_payloads.js");
+      await gp.default();
+      return {
+        report: gp.validate("geelark", payload, { locale: "zh-CN" }),
+        fromText: gp.validateJson("geelark", JSON.stringify(payload)),
+        field: gp.validateField("tencent-iai", "GroupName", "a b"),
+        requestSide: typeof gp.buildRequest,
+      };
+    }, payload);
+    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(got.report, gp.validate("geelark", payload, { locale: "zh-CN" }));
+    assert.deepEqual(got.fromText, gp.validateJson("geelark", JSON.stringify(payload)));
+    assert.deepEqual(got.field, gp.validateField("tencent-iai", "GroupName", "a b"));
+    assert.equal(got.requestSide, "undefined");
   });
 });
 

@@ -12,6 +12,8 @@ import {
   type FieldConstraint,
 } from "group-payloads";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
+// @ts-expect-error: the forms build builds no requests
+import { buildRequest as formsBuildRequest } from "group-payloads/forms";
 
 // @ts-expect-error: unknown provider id
 validate("geelark2", {});
