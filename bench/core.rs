@@ -9,7 +9,9 @@
 //!   target/release/examples/core_bench target/bench-data 1
 //! ```
 //!
-//! The optional second argument scales the repetitions (default 100).
+//! The optional second argument scales the repetitions (default 100); a third runs only the
+//! cases whose file name contains it. `bash bench/instructions.sh` prints instructions per op
+//! for each case.
 
 use group_payloads::api;
 use group_payloads::{tape, Options, Provider, Value};
@@ -19,6 +21,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "target/bench-data".into());
     let scale: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let only = args.next().unwrap_or_default();
     let read = |name: &str| {
         let path = format!("{dir}/{name}");
         let text = std::fs::read_to_string(&path)
@@ -71,6 +74,9 @@ fn main() {
         ),
     ];
     for (id, file, title, many, reps) in cases {
+        if !file.contains(&only) {
+            continue;
+        }
         let provider = group_payloads::provider(id).expect("known provider");
         let value = read(file);
         let tapes: Vec<Vec<u8>> = match (&value, many) {

@@ -130,6 +130,15 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(is_js_whitespace)
 }
 
+/// [`is_blank`] of UTF-8 bytes (bytes that are not UTF-8 are not blank). Most texts start with
+/// an ASCII character that is not whitespace, which answers without decoding.
+pub fn is_blank_utf8(bytes: &[u8]) -> bool {
+    match bytes.first() {
+        Some(&b) if b.is_ascii() && !is_js_whitespace(char::from(b)) => false,
+        _ => std::str::from_utf8(bytes).is_ok_and(is_blank),
+    }
+}
+
 /// Matches a string with at least one character outside [`JS_WHITESPACE`]: the not-blank rule
 /// as an ECMAScript pattern (a test checks it lists exactly that table).
 pub const NOT_BLANK_PATTERN: &str =

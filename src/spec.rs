@@ -2,7 +2,7 @@
 //! here applies them. The same declarations feed `constraints`, the JSON Schema and the body
 //! builder, so a rule cannot be enforced in one place and forgotten in another.
 
-use crate::charsets::is_blank;
+use crate::charsets::is_blank_utf8;
 use crate::issue::{params, Code, Params, ProviderCode, Severity};
 use crate::path::{self, Path, Segment};
 use crate::rules::charset::{self, CharsetRule};
@@ -90,30 +90,36 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
         let keys: Vec<Option<&str>> = pairs.keys().map(Some).collect();
         unique::firsts(&keys)
     });
+    // Which declared fields were seen, by their index in `fields` (declarations have fewer
+    // than 64): a repeat of a declared name and a missing required one need no search.
+    let mut seen: u64 = 0;
     let mut iter = pairs.iter();
     let mut i = 0;
     while let Some((raw_key, v)) = iter.next_raw() {
         // Declared names are ASCII: matched as bytes, only other keys are read as text.
-        let field = fields.iter().find(|f| f.name.as_bytes() == raw_key);
-        let key = field.map_or_else(|| tape::key_text(raw_key), |f| f.name);
-        let key_path = path.key(key);
-        let first = match &firsts {
+        let declared = fields.iter().position(|f| f.name.as_bytes() == raw_key);
+        let bit = declared.map_or(0, |d| 1u64 << (d % 64));
+        let repeated = match &firsts {
             Some(firsts) => firsts.earlier(i),
+            None if declared.is_some() && seen & bit == 0 => None,
             None => pairs.position_before(raw_key, i),
         };
+        let key = declared.map_or_else(|| tape::key_text(raw_key), |d| fields[d].name);
+        let key_path = path.key(key);
         i += 1;
-        if let Some(first) = first {
+        seen |= bit;
+        if let Some(first) = repeated {
             unique::repeated_key(ctx, &key_path, first);
             continue;
         }
-        match field {
-            Some(field) => check_field(ctx, &key_path, &v, field),
+        match declared {
+            Some(d) => check_field(ctx, &key_path, &v, &fields[d]),
             None => ctx.warn(key_path.render(), Code::UnknownField, Params::default()),
         }
     }
-    for field in fields {
+    for (d, field) in fields.iter().enumerate() {
         if let Requirement::Required(code) = &field.required {
-            if !pairs.has(field.name) {
+            if seen & (1u64 << (d % 64)) == 0 {
                 presence::missing(ctx, &path.key(field.name), code);
             }
         }
@@ -182,10 +188,14 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             // Items are unique by one of their fields, when the list says so. Blank keys are
             // already an error of their own; they are not "duplicates".
             let unique = list.unique.as_ref().and_then(|u| Some((u, u.key?)));
-            let keys: Vec<Option<&str>> = match unique {
+            let keys: Vec<Option<&[u8]>> = match unique {
                 Some((_, key)) => items
                     .iter()
-                    .map(|item| item.get(key)?.as_str().filter(|s| !is_blank(s)))
+                    .map(|item| match item {
+                        Node::Object(fields) => fields.get_str_bytes(key),
+                        _ => None,
+                    })
+                    .map(|bytes| bytes.filter(|b| !is_blank_utf8(b)))
                     .collect(),
                 None => Vec::new(),
             };

@@ -163,7 +163,10 @@ fn node_at(bytes: &[u8], at: usize) -> Option<(Node<'_>, usize)> {
 /// Whether `s` holds U+FFFD (EF BF BD). By its lead byte, which only U+F000..U+FFFF start
 /// with: `str::contains` would take the general substring search for a non-ASCII char.
 pub fn holds_replacement(s: &str) -> bool {
-    let bytes = s.as_bytes();
+    replacement_in(s.as_bytes())
+}
+
+fn replacement_in(bytes: &[u8]) -> bool {
     let mut from = 0;
     while let Some(i) = bytes[from..].iter().position(|&b| b == 0xEF) {
         let at = from + i;
@@ -281,6 +284,19 @@ impl<'t> Fields<'t> {
     /// Whether `key` is there; keys are compared as bytes and values skipped, not read.
     pub fn has(&self, key: &str) -> bool {
         self.seek(key.as_bytes(), self.len).is_some()
+    }
+
+    /// The bytes of the string stored (first) under `key`, unless it stands for a lone
+    /// surrogate, for comparing values as bytes: not checked as UTF-8, which every writer of a
+    /// tape writes (a malformed tape gives bytes that match no other key, not a failure).
+    pub fn get_str_bytes(&self, key: &str) -> Option<&'t [u8]> {
+        let (_, at) = self.seek(key.as_bytes(), self.len)?;
+        let (text, _) = sized_at(self.body, at + 1)?;
+        match *self.body.get(at)? {
+            STRING => Some(text),
+            STRING_FFFD_IS_LONE if !replacement_in(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// The first value stored under `key`; the values before it are skipped, not read.

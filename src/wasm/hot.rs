@@ -19,6 +19,7 @@
 //! and `front.js` copies it back before the outer call. The output buffer is rewritten by each
 //! call and read by JS before the next one.
 
+use super::args;
 use crate::api;
 use crate::issue::{issues_json, Report};
 use crate::options::{Locale, Options};
@@ -55,7 +56,7 @@ thread_local! {
 /// The flags of `options` (`{lenient?, locale?}`); throws as every entry point does.
 #[wasm_bindgen]
 pub fn option_flags(options: JsValue) -> Result<u32, JsValue> {
-    let options = super::optional_options(Some(options))?;
+    let options = args::optional_options(Some(options))?;
     let locale = match options.locale {
         Locale::En => 0,
         Locale::ZhCn => ZH_CN,
@@ -77,7 +78,7 @@ pub(super) fn options_of(flags: u32) -> Options {
 /// The index of the provider `id` names; throws a `TypeError` for anything else.
 #[wasm_bindgen]
 pub fn provider_index(id: JsValue) -> Result<u32, JsValue> {
-    let provider = super::provider_arg(&id)?;
+    let provider = args::provider_arg(&id)?;
     Ok(providers::index_of(provider) as u32)
 }
 

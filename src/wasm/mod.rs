@@ -4,6 +4,7 @@
 //! Bad data never throws: it comes back as issues. Only misuse throws (an unknown provider
 //! id, options that are not an object), with a `TypeError` whose message names the problem.
 
+mod args;
 mod convert;
 mod hot;
 #[cfg(feature = "requests")]
@@ -14,70 +15,14 @@ pub use requests::{build_request, capillary_basic_auth, geelark_sign, parse_resp
 
 use crate::api;
 use crate::issue::{Code, Issue};
-use crate::options::{Options, OptionsError};
 use crate::path;
-use crate::providers::{self, Provider, PROVIDERS};
+use crate::providers::PROVIDERS;
 use crate::text::{self, TextUnit};
 use crate::value::Value;
-use crate::UnknownProvider;
+use args::{optional_options, provider_arg, type_error};
 use convert::{to_js, to_value, with_node};
-use js_sys::{JsString, TypeError};
-use std::cell::RefCell;
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-
-fn type_error(message: &str) -> JsValue {
-    TypeError::new(message).into()
-}
-
-thread_local! {
-    /// The id last asked for and its provider: forms validate one provider many times, and
-    /// comparing JS strings (`===`) is cheaper than copying the id into wasm each call.
-    static LAST_PROVIDER: RefCell<Option<(JsValue, &'static Provider)>> = const { RefCell::new(None) };
-}
-
-fn provider_arg(id: &JsValue) -> Result<&'static Provider, JsValue> {
-    let cached = LAST_PROVIDER.with(|last| match &*last.borrow() {
-        Some((last_id, provider)) if last_id == id => Some(*provider),
-        _ => None,
-    });
-    if let Some(provider) = cached {
-        return Ok(provider);
-    }
-    let text = id
-        .as_string()
-        .ok_or_else(|| type_error("provider must be a string id"))?;
-    let provider =
-        providers::provider(&text).ok_or_else(|| type_error(&UnknownProvider.to_string()))?;
-    LAST_PROVIDER.with(|last| *last.borrow_mut() = Some((id.clone(), provider)));
-    Ok(provider)
-}
-
-fn options_error(e: OptionsError) -> JsValue {
-    TypeError::new(&e.0).into()
-}
-
-/// A JS argument that must be a plain object, read once (getters run once). A getter or
-/// Proxy trap that throws makes it unreadable: a `TypeError` (callers are promised an `Error`,
-/// whatever was thrown).
-fn object_arg(js: &JsValue, name: &str, what: &str) -> Result<Value, JsValue> {
-    match to_value(js) {
-        value @ Value::Object(_) => Ok(value),
-        Value::Unsupported("unreadable object") => Err(type_error(&format!(
-            "{name} could not be read (a getter or trap threw)"
-        ))),
-        _ => Err(type_error(&format!("{name} must be {what}"))),
-    }
-}
-
-/// `{lenient?, locale?}`; absent, `undefined` or `null` mean the defaults.
-fn optional_options(js: Option<JsValue>) -> Result<Options, JsValue> {
-    match js {
-        Some(js) if !js.is_undefined() && !js.is_null() => {
-            Options::from_value(&object_arg(&js, "options", "an object")?).map_err(options_error)
-        }
-        _ => Ok(Options::default()),
-    }
-}
 
 /// What a hot call answers, as the JS API returns it: `empty()` when there is nothing to say,
 /// a `TypeError` for misuse, otherwise the JSON text parsed. (`front.js` does the same on the

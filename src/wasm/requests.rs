@@ -1,8 +1,8 @@
 //! The request side of the JS API: building and signing requests, reading responses. Left
 //! out of the forms build (the `requests` feature), which then links none of it.
 
+use super::args::{object_arg, optional_options, options_error, provider_arg, type_error};
 use super::convert::{to_js, to_value, with_node};
-use super::{object_arg, optional_options, options_error, provider_arg, type_error};
 use crate::api;
 use crate::options::{Host, Options};
 use crate::response::Response;
