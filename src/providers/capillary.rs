@@ -140,7 +140,7 @@ pub fn build_request(
     auth: &Auth,
     options: &Options,
 ) -> Result<Built, OptionsError> {
-    build_node(&tape::root(&tape::encode(payload)), host, auth, options)
+    tape::with_node(payload, |node| build_node(node, host, auth, options))
 }
 
 fn build_node(

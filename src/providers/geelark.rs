@@ -100,7 +100,7 @@ pub enum Auth<'a> {
 
 /// Validates and, when all is well, builds the signed request.
 pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
-    build_node(&tape::root(&tape::encode(payload)), auth, options)
+    tape::with_node(payload, |node| build_node(node, auth, options))
 }
 
 fn build_node(payload: &Node, auth: &Auth, options: &Options) -> Built {

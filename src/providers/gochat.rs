@@ -119,7 +119,7 @@ impl std::fmt::Debug for Connection<'_> {
 /// Validates and, when all is well, builds the JSON request. A digit-string `admin_id` is
 /// sent as the number it spells.
 pub fn build_request(payload: &Value, connection: &Connection, options: &Options) -> Built {
-    build_node(&tape::root(&tape::encode(payload)), connection, options)
+    tape::with_node(payload, |node| build_node(node, connection, options))
 }
 
 fn build_node(payload: &Node, connection: &Connection, options: &Options) -> Built {
@@ -222,7 +222,7 @@ mod tests {
     use crate::options::Options;
 
     fn cross_field(payload: &Value, ctx: &mut Ctx) {
-        super::cross_field(&crate::tape::root(&crate::tape::encode(payload)), ctx);
+        crate::tape::with_node(payload, |node| super::cross_field(node, ctx));
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl std::fmt::Debug for Credentials<'_> {
 /// multipart for images, which validation refuses here), so this sends `application/json`
 /// (research/providers.md §3.3).
 pub fn build_request(payload: &Value, credentials: &Credentials, options: &Options) -> Built {
-    build_node(&tape::root(&tape::encode(payload)), credentials, options)
+    tape::with_node(payload, |node| build_node(node, credentials, options))
 }
 
 fn build_node(payload: &Node, credentials: &Credentials, options: &Options) -> Built {
@@ -266,7 +266,7 @@ mod tests {
     fn run(payload: &Value) -> Vec<(String, Code)> {
         let options = Options::default();
         let mut ctx = Ctx::new(&options);
-        cross_field(&crate::tape::root(&crate::tape::encode(payload)), &mut ctx);
+        crate::tape::with_node(payload, |node| cross_field(node, &mut ctx));
         ctx.errors.into_iter().map(|i| (i.path, i.code)).collect()
     }
 

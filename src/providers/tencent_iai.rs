@@ -237,7 +237,7 @@ pub fn build_request(
     credentials: &Credentials,
     options: &Options,
 ) -> Result<Built, OptionsError> {
-    build_node(&tape::root(&tape::encode(payload)), credentials, options)
+    tape::with_node(payload, |node| build_node(node, credentials, options))
 }
 
 fn build_node(
