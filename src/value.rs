@@ -40,7 +40,7 @@ pub enum Value {
     Number(f64),
     String(String),
     /// A JS string holding a lone UTF-16 surrogate: it has no UTF-8 form, so it can neither be
-    /// sent nor silently repaired (SPEC §2).
+    /// sent nor silently repaired (docs/decisions.md "Principles").
     Unencodable,
     Array(Vec<Value>),
     /// Key/value pairs in the caller's order.

@@ -1,6 +1,6 @@
 //! Signed requests and response parsing for GeeLark and Tencent, natively: the providers'
-//! published vectors (research/providers.md §1.3, §2.6), requests re-derived from their own
-//! parts, header safety, secrets that never echo, and the shared response fixtures
+//! published vectors (docs/decisions.md "GeeLark auth", "Signing"), requests re-derived from
+//! their own parts, header safety, secrets that never echo, and the shared response fixtures
 //! (tests/fixtures/responses.json, which tests/wasm_build.rs runs through the JS API).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -16,7 +16,7 @@ use serde_json::{json, Value as Json};
 // ---------------------------------------------------------------------------------------------
 // Shared inputs
 
-/// GeeLark's official key-verification example (research §1.3).
+/// GeeLark's official key-verification example (docs/decisions.md "GeeLark auth").
 const GL_APP_ID: &str = "eH6gQR4oHr3FsZpI36La01IW";
 const GL_API_KEY: &str = "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf";
 const GL_TRACE_ID: &str = "db6094ab-3797-4186-84d5-b0b58eebad56";
@@ -24,7 +24,7 @@ const GL_TS: u64 = 1_716_972_892_166;
 const GL_SIGN: &str = "6280C080AF7C3CCE168F15C913E3444A00A618CB0E16038EED9811D6E3366BDD";
 const GL_URL: &str = "https://openapi.geelark.com/open/v1/group/add";
 
-/// The seed's request example (seed 000), and the exact compact JSON a body must carry.
+/// The GeeLark docs' request example, and the exact compact JSON a body must carry.
 const GL_SEED_REQUEST: &str = r#"{
   "list": [
     {"name": "group"},
@@ -40,18 +40,20 @@ const TC_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
 const TC_SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3*******";
 const TC_TS: i64 = 1_551_113_065;
 
-/// The tccli CreateGroup example's values (research §2.3), with FaceModelVersion.
+/// The tccli CreateGroup example's values (docs/decisions.md "Tencent charsets"), with
+/// FaceModelVersion.
 const TC_PAYLOAD: &str = r#"{"GroupName":"腾讯深圳员工库","GroupId":"TencentShenZhenEmployee","GroupExDescriptions":["事业群","部门名","组名"],"Tag":"不含实习生","FaceModelVersion":"3.0"}"#;
 
 /// Expected Authorization values below were computed independently with Python's hashlib/hmac
-/// following research §2.5 (the same script reproduces vector B's 2230eefd… exactly):
+/// following docs/decisions.md "Signing" (the same script reproduces vector B's 2230eefd…
+/// exactly):
 /// `sign(secret_id, secret_key, ts, method, content_type, query, payload)` with host
 /// `iai.tencentcloudapi.com`, service `iai`, signed headers `content-type;host`, and the query
 /// built with `urllib.parse.quote(v, safe="-_.~")`.
 const TC_POST_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=d8c9e262d53d55e7ab9359ba372ef5c645d392c2854b2533f087ff3fc9db7a6e";
 const TC_GET_QUERY: &str = "GroupName=%E8%85%BE%E8%AE%AF%E6%B7%B1%E5%9C%B3%E5%91%98%E5%B7%A5%E5%BA%93&GroupId=TencentShenZhenEmployee&GroupExDescriptions.0=%E4%BA%8B%E4%B8%9A%E7%BE%A4&GroupExDescriptions.1=%E9%83%A8%E9%97%A8%E5%90%8D&GroupExDescriptions.2=%E7%BB%84%E5%90%8D&Tag=%E4%B8%8D%E5%90%AB%E5%AE%9E%E4%B9%A0%E7%94%9F&FaceModelVersion=3.0";
 const TC_GET_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=a0b52ebb147f750d023f42235ae692600063863f0646437372d543e1b838cef7";
-/// Seed sample 1's English values: only lenient mode lets their spaces through.
+/// The Tencent docs' English sample 1: only lenient mode lets their spaces through.
 const TC_SAMPLE1_PAYLOAD: &str = r#"{"GroupName":"Tencent Employees in Shenzhen","GroupId":"TencentShenZhenEmployee","Tag":"Excluding interns","GroupExDescriptions":["Division","Department name","Team name"]}"#;
 const TC_SAMPLE1_QUERY: &str = "GroupName=Tencent%20Employees%20in%20Shenzhen&GroupId=TencentShenZhenEmployee&Tag=Excluding%20interns&GroupExDescriptions.0=Division&GroupExDescriptions.1=Department%20name&GroupExDescriptions.2=Team%20name";
 const TC_SAMPLE1_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=4e357a140628df4866a6024d4751a892b115a05a731b837c83162ee2a1916653";
@@ -276,7 +278,7 @@ fn geelark_token_build_sends_trace_id_and_bearer_token_only() {
 
 #[test]
 fn geelark_nonce_and_sign_follow_a_dashless_uppercase_trace_id_as_sent() {
-    // The official JS sample sends 32 uppercase hex characters (research §1.3).
+    // The official JS sample sends 32 uppercase hex characters (docs/decisions.md "GeeLark auth").
     let trace_id = "AA6849499B949BDCBD7FA792AB1981A5";
     let auth = Auth::Key {
         app_id: GL_APP_ID,
@@ -704,7 +706,8 @@ fn tencent_get_build_sends_a_flattened_rfc3986_query_signed_exactly() {
 
 #[test]
 fn tencent_get_encodes_a_space_as_percent_20_not_plus() {
-    // Seed sample 1's English values fail the charset rule unless lenient (research §2.3).
+    // The docs' English sample 1 fails the charset rule unless lenient (docs/decisions.md
+    // "Tencent charsets").
     let strict = tencent_iai::build_request(
         &json_value(TC_SAMPLE1_PAYLOAD),
         &tc_credentials(Style::Get),

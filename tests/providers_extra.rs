@@ -1,6 +1,6 @@
 //! SelfCommunity, Capillary and GoChat: request building (exact URL, headers, body; header and
-//! URL safety; option misuse) and response parsing (the seeds' example responses and the
-//! documented error shapes). Research: research/providers.md §3, §4, §5.
+//! URL safety; option misuse) and response parsing (the docs' example responses and the
+//! documented error shapes). Research: docs/decisions.md "SelfCommunity", "Capillary", "GoChat".
 //! Native (proptest has no wasm32 backend); tests/wasm.rs runs the shared fixtures in wasm.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -81,7 +81,7 @@ fn assert_not_echoed(issues: &[Issue], secret: &str) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// SelfCommunity (research/providers.md §3)
+// SelfCommunity (docs/decisions.md "SelfCommunity")
 
 const SC_OPTIONS: &str = r#"{"baseUrl": "https://community.example.com", "token": "jwt.abc-123"}"#;
 const SC_PAYLOAD: &str = r##"{"name":"Book club","description":"We read one book a month.","color":"#3f51b5","privacy":"private","visible":true,"invite_users":[12,34]}"##;
@@ -256,7 +256,7 @@ fn selfcommunity_credentials_debug_hides_the_token() {
     assert!(!shown.contains("very-secret-token") && shown.contains("c.example.com"));
 }
 
-/// A Group as the 201 response carries it (schema of research/providers.md §3.2; the seed's
+/// A Group as the 201 response carries it (schema in docs/decisions.md "SelfCommunity"; the docs'
 /// own example is placeholders, not JSON).
 const SC_CREATED: &str = r##"{"id":7,"name":"Book club","description":"We read one book a month.","slug":"book-club","color":"#3f51b5","privacy":"private","visible":true,"active":true,"subscription_status":"subscribed","subscribed":true,"image_bigger":"https://c.example.com/g/7/bigger.png","image_big":"https://c.example.com/g/7/big.png","image_medium":"https://c.example.com/g/7/medium.png","image_small":"https://c.example.com/g/7/small.png","emotional_image":null,"emotional_image_position":0,"subscribers_counter":1,"created_at":"2025-01-10T09:30:00.000000+01:00","created_by":{"id":1,"username":"admin"},"managed_by":{"id":1,"username":"admin"}}"##;
 
@@ -342,11 +342,11 @@ fn selfcommunity_non_json_body_is_reported() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Capillary (research/providers.md §4)
+// Capillary (docs/decisions.md "Capillary")
 
-/// Seed 003's request example.
+/// The Capillary docs' request example.
 const CAP_SEED_PAYLOAD: &str = r#"{"name":"GROUP_withRANK123","rank":99}"#;
-/// research/providers.md §4.3: `store.server` / `server123`.
+/// docs/decisions.md "Capillary": `store.server` / `server123`.
 const CAP_DOC_BASIC: &str = "Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3";
 const CAP_BASIC_EU: &str = r#"{"cluster": "eu", "auth": {"type": "basic", "username": "store.server", "password": "server123"}}"#;
 
@@ -635,7 +635,7 @@ fn capillary_auth_debug_hides_secrets() {
     assert!(!shown.contains("eyJ.secret") && shown.contains("X-CAP-API-OAUTH-TOKEN"));
 }
 
-/// Seed 003's 200 response.
+/// The Capillary docs' 200 response.
 const CAP_SEED_RESPONSE: &str = r#"{
     "id": 2412,
     "orgId": 100737,
@@ -661,7 +661,7 @@ fn capillary_seed_response_is_the_group() {
 
 #[test]
 fn capillary_successful_status_envelope_is_ok() {
-    // The get-all sibling's envelope (research/providers.md §4.4).
+    // The get-all sibling's envelope (docs/decisions.md "Capillary").
     let body = r#"{"status":{"success":true,"code":12013,"message":"Get all groups fetched successfully"},"groupRoList":[]}"#;
     assert!(parse("capillary", 200, body).ok);
 }
@@ -751,9 +751,9 @@ fn capillary_errors_without_envelope_are_request_wide() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// GoChat (research/providers.md §5)
+// GoChat (docs/decisions.md "GoChat")
 
-/// Seed 004's request body.
+/// The GoChat docs' request body.
 const GO_SEED_PAYLOAD: &str = r#"{"name":"group_1","token":"298fbgv479bv","admin_id":1}"#;
 
 #[test]
@@ -861,7 +861,7 @@ fn gochat_connection_debug_hides_the_token() {
     assert!(!format!("{connection:?}").contains("433578ab-secret"));
 }
 
-/// Seed 004's 201 response and error example.
+/// The GoChat docs' 201 response and error example.
 const GO_SEED_RESPONSE: &str = r#"{
     "id": 1,
     "uuid": "19aa6eeb-22e4-4ad9-728c-fa739598e71e",
@@ -991,7 +991,7 @@ fn zh_cn_messages_for_response_duplicates_and_user_names() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Nothing panics, whatever arrives (SPEC §2)
+// Nothing panics, whatever arrives (docs/decisions.md "Principles")
 
 const KEYS: [&str; 20] = [
     "name",
