@@ -17,7 +17,7 @@ use crate::value::Value;
 
 /// Every documented rule over a whole payload; all problems, in document order.
 pub fn validate(provider: &Provider, payload: &Value, options: &Options) -> Report {
-    validate_node(provider, &tape::root(&tape::encode(payload)), options)
+    tape::with_node(payload, |node| validate_node(provider, node, options))
 }
 
 /// [`validate`] over a payload already on a tape (what the JS layer writes).
@@ -65,7 +65,9 @@ pub fn validate_field(
     value: &Value,
     options: &Options,
 ) -> Result<Vec<Issue>, UnknownPath> {
-    validate_field_node(provider, path, &tape::root(&tape::encode(value)), options)
+    tape::with_node(value, |node| {
+        validate_field_node(provider, path, node, options)
+    })
 }
 
 /// [`validate_field`] over a value already on a tape.
@@ -102,8 +104,9 @@ pub fn build_request(
     options: &Options,
     host: &dyn Host,
 ) -> Result<Built, OptionsError> {
-    let tape = tape::encode(payload);
-    build_request_node(provider, &tape::root(&tape), build_options, options, host)
+    tape::with_node(payload, |node| {
+        build_request_node(provider, node, build_options, options, host)
+    })
 }
 
 /// [`build_request`] over a payload already on a tape: it is read once, from there.

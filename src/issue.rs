@@ -4,8 +4,8 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
-/// A stable, snake_case issue code (SPEC §4). Each code has a fixed set of `params` keys,
-/// listed in the README.
+/// A stable, snake_case issue code. Each code has a fixed set of `params` keys, listed in the
+/// README ("Issues").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {

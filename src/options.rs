@@ -49,7 +49,8 @@ impl Host for NoHost {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// Turn rules that the provider's own published samples contradict into warnings
-    /// (today: Tencent's charset rules, whose English samples use spaces). SPEC §2.
+    /// (today: Tencent's charset rules, whose English samples use spaces; docs/decisions.md
+    /// "Principles").
     pub lenient: bool,
     /// Language of issue messages.
     pub locale: Locale,

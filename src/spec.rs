@@ -10,7 +10,7 @@ use crate::rules::length::{self, Limit};
 use crate::rules::unique;
 use crate::rules::{count, presence, types, Ctx};
 use crate::tape::{self, Items, Node};
-use crate::value::Value;
+use crate::value::{integral, Value};
 
 #[derive(Debug)]
 pub struct Field {
@@ -256,10 +256,11 @@ pub fn check_text(ctx: &mut Ctx, path: &Path, s: &str, rules: &Text) {
 
 pub fn check_integer(ctx: &mut Ctx, path: &Path, value: &Node, rules: &Integer) {
     match value {
-        // `as` saturates, so a huge integral number still lands outside the range.
-        Node::Number(n) if n.is_finite() && n.fract() == 0.0 => {
-            types::check_range(ctx, path, *n as i64, rules.min, rules.max);
-        }
+        // `integral` saturates, so a huge integral number still lands outside the range.
+        Node::Number(n) => match integral(*n) {
+            Some(n) => types::check_range(ctx, path, n, rules.min, rules.max),
+            None => types::wrong_type(ctx, path, "integer", value),
+        },
         Node::Str(s) if rules.accepts_digit_string => match types::parse_digit_string(s) {
             Some(n) => {
                 let params = params!("expected" => "integer", "actual" => "string");

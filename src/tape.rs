@@ -441,6 +441,12 @@ pub fn encode(value: &Value) -> Vec<u8> {
     out
 }
 
+/// `f` over `value` written as a tape: how the entry points that take a [`Value`] reach the
+/// code that reads tapes.
+pub fn with_node<R>(value: &Value, f: impl FnOnce(&Node) -> R) -> R {
+    f(&root(&encode(value)))
+}
+
 fn push_sized(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(&len_u32(bytes.len()).to_le_bytes());
     out.extend_from_slice(bytes);

@@ -24,7 +24,7 @@ pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 /// The integer a JS number holds exactly (`Number.isSafeInteger`): finite, no fraction, and
 /// within ±(2^53 - 1).
 pub fn safe_integer(n: f64) -> Option<i64> {
-    (n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64).then_some(n as i64)
+    integral(n).filter(|i| (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(i))
 }
 
 /// The integer a JS number holds, saturating beyond `i64` (so a huge integral number is
@@ -40,7 +40,7 @@ pub enum Value {
     Number(f64),
     String(String),
     /// A JS string holding a lone UTF-16 surrogate: it has no UTF-8 form, so it can neither be
-    /// sent nor silently repaired (SPEC §2).
+    /// sent nor silently repaired (docs/decisions.md "Principles").
     Unencodable,
     Array(Vec<Value>),
     /// Key/value pairs in the caller's order.

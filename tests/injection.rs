@@ -1,4 +1,4 @@
-//! Header and URL injection (SPEC §2 "Header and URL safety"), for every provider in
+//! Header and URL injection (docs/decisions.md "Header and URL safety"), for every provider in
 //! `PROVIDERS` with each one's build-option shapes: every string option is replaced in turn by
 //! values that would split a header, smuggle a second header, change the host, or be altered in
 //! transit. A value bound for a header or URL must be refused (an error issue on its option
@@ -12,7 +12,7 @@ use group_payloads::{HttpRequest, Method, Options, Value, PROVIDERS};
 
 const SECRET: &str = "Sx7-SECRET-MARKER-9qZ";
 
-/// Valid payload and every option shape, per provider id (SPEC §4).
+/// Valid payload and every option shape, per provider id (README, "Use").
 fn fixture(id: &str) -> (Value, Vec<Value>) {
     let (payload, options): (&str, Vec<String>) = match id {
         "geelark" => (

@@ -1,6 +1,6 @@
 //! Capillary "Groups - Create reward group":
 //! `POST https://<cluster host>/api_gateway/core/v1/group/create`.
-//! Seed 003; research/providers.md §4.
+//! Sources and readings of the Capillary docs: docs/decisions.md "Capillary".
 
 use crate::build::{build_with, no_cross_field_rules, Built};
 use crate::charsets::BASIC_AUTH_USER_ID;
@@ -18,19 +18,19 @@ use crate::spec::{Field, Integer, Kind, Requirement, Text};
 use crate::tape::{self, Node};
 use crate::value::Value;
 
-/// "400 | Group name must not be null" (seed 003). Missing, `null` and blank names all get it.
+/// "400 | Group name must not be null" (Capillary docs). Missing, `null` and blank names all get it.
 pub const NAME_NULL: i64 = 400;
-/// "12012 | Group name must be unique" (seed 003): only the server can know; it comes back in
+/// "12012 | Group name must be unique" (Capillary docs): only the server can know; it comes back in
 /// the response.
 pub const NAME_NOT_UNIQUE: i64 = 12012;
-/// `rank`: "Integer … Group rank can be null" (seed 003). The docs give no range; the field is
-/// a Java `Integer`, so anything outside 32 bits cannot be stored (research/providers.md §4.1).
+/// `rank`: "Integer … Group rank can be null" (Capillary docs). The docs give no range; the field is
+/// a Java `Integer`, so anything outside 32 bits cannot be stored (docs/decisions.md "Capillary").
 pub const RANK_MIN: i64 = i32::MIN as i64;
 pub const RANK_MAX: i64 = i32::MAX as i64;
 
 pub static FIELDS: [Field; 2] = [
     // "name* | String | The name of the group. The name of the group must be unique." No
-    // length or charset limit is documented (research/providers.md §4.1).
+    // length or charset limit is documented (docs/decisions.md "Capillary").
     Field {
         name: "name",
         required: Requirement::Required(Some(ProviderCode::Number(NAME_NULL))),
@@ -54,9 +54,9 @@ pub static FIELDS: [Field; 2] = [
     },
 ];
 
-/// "URI | /api_gateway/core/v1/group/create" (seed 003).
+/// "URI | /api_gateway/core/v1/group/create" (Capillary docs).
 pub const PATH: &str = "/api_gateway/core/v1/group/create";
-/// The OAuth header of the v2 API introduction (research/providers.md §4.3). The current API
+/// The OAuth header of the v2 API introduction (docs/decisions.md "Capillary"). The current API
 /// overview lists `CAP-API-ACCESS-TOKEN` instead; the docs disagree, so the name can be
 /// overridden.
 pub const DEFAULT_OAUTH_HEADER: &str = "X-CAP-API-OAUTH-TOKEN";
@@ -64,7 +64,7 @@ pub const DEFAULT_OAUTH_HEADER: &str = "X-CAP-API-OAUTH-TOKEN";
 pub const CLUSTERS: [&str; 4] = ["eu", "in", "sg", "us"];
 
 /// The `*crm.cc.capillarytech.com` host of each cluster, where the `api_gateway` endpoints live
-/// (research/providers.md §4.2).
+/// (docs/decisions.md "Capillary").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cluster {
     /// EUCRM, `https://eucrm.cc.capillarytech.com` (the seed's example host).
@@ -99,14 +99,14 @@ impl Cluster {
 }
 
 /// The org's host: a cluster, or an explicit base URL (the docs also show other host
-/// families, research/providers.md §4.1, §4.2).
+/// families, docs/decisions.md "Capillary").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Host<'a> {
     Cluster(Cluster),
     BaseUrl(&'a str),
 }
 
-/// "Basic or OAuth authentication" (seed 003; research/providers.md §4.3).
+/// "Basic or OAuth authentication" (Capillary docs; docs/decisions.md "Capillary").
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Auth<'a> {
     /// `Authorization: Basic base64(username + ":" + md5hex(password))`.
@@ -140,7 +140,7 @@ pub fn build_request(
     auth: &Auth,
     options: &Options,
 ) -> Result<Built, OptionsError> {
-    build_node(&tape::root(&tape::encode(payload)), host, auth, options)
+    tape::with_node(payload, |node| build_node(node, host, auth, options))
 }
 
 fn build_node(
@@ -197,7 +197,7 @@ fn build_node(
 }
 
 /// `{cluster? | baseUrl?, auth: {type: "basic", username, password} | {type: "oauth", token,
-/// header?}}` (SPEC §4): exactly one of `cluster` and `baseUrl`.
+/// header?}}` (README, "Use"): exactly one of `cluster` and `baseUrl`.
 pub fn build_from_options(
     payload: &Node,
     build_options: &Value,
@@ -277,9 +277,9 @@ fn check_basic_user_id(ctx: &mut Ctx, path: &str, username: &str) {
     }
 }
 
-/// HTTP 200 carries the group object (seed 003). Failures come as a status envelope
+/// HTTP 200 carries the group object (Capillary docs). Failures come as a status envelope
 /// `{"status": {"success": false, "code", "message"}}`, the shape of the sibling endpoints
-/// (research/providers.md §4.4): code 400 is about `name` ("Group name must not be null"),
+/// (docs/decisions.md "Capillary"): code 400 is about `name` ("Group name must not be null"),
 /// 12012 is a `duplicate` on `name` ("Group name must be unique"); other codes, and non-2xx
 /// statuses without an envelope, are request-wide provider errors.
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {

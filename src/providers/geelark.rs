@@ -1,5 +1,5 @@
 //! GeeLark open API: `POST https://openapi.geelark.com/open/v1/group/add` (batch).
-//! Seed 000; research/providers.md §1.
+//! Sources and readings of the GeeLark docs: docs/decisions.md "GeeLark group/add".
 
 use crate::build::{build_checked, no_cross_field_rules, Built};
 use crate::issue::{ProviderCode, Severity};
@@ -14,13 +14,13 @@ use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
 use crate::tape::{self, Node};
 use crate::value::Value;
 
-/// "Group name, up to 50 characters" (seed 000).
+/// "Group name, up to 50 characters" (GeeLark docs).
 pub const NAME_MAX_CHARS: usize = 50;
-/// "Group remark, up to 500 characters" (seed 000).
+/// "Group remark, up to 500 characters" (GeeLark docs).
 pub const REMARK_MAX_CHARS: usize = 500;
-/// "43030 | Group name is empty" (seed 000).
+/// "43030 | Group name is empty" (GeeLark docs).
 pub const NAME_EMPTY: i64 = 43030;
-/// "43031 | Group name already exists" (seed 000). A name repeated within one batch cannot
+/// "43031 | Group name already exists" (GeeLark docs). A name repeated within one batch cannot
 /// be created twice either, so the repeat is reported with the same code.
 pub const NAME_EXISTS: i64 = 43031;
 
@@ -60,7 +60,7 @@ static ITEM_FIELDS: [Field; 2] = [
 ];
 
 /// `list`: "Group data list", required, `array[GroupItem]`. No maximum is documented for
-/// group/add (research §1.5), so none is enforced.
+/// group/add (docs/decisions.md "GeeLark group/add"), so none is enforced.
 pub static FIELDS: [Field; 1] = [Field {
     name: "list",
     required: Requirement::Required(None),
@@ -79,7 +79,7 @@ pub static FIELDS: [Field; 1] = [Field {
     ),
 }];
 
-/// "All API requests are POST; request bodies are JSON" (research §1.1).
+/// "All API requests are POST; request bodies are JSON" (docs/decisions.md "GeeLark group/add").
 pub const URL: &str = "https://openapi.geelark.com/open/v1/group/add";
 
 /// How a request is authenticated (docs/decisions.md "GeeLark auth"). `trace_id` and `ts` are
@@ -100,7 +100,7 @@ pub enum Auth<'a> {
 
 /// Validates and, when all is well, builds the signed request.
 pub fn build_request(payload: &Value, auth: &Auth, options: &Options) -> Built {
-    build_node(&tape::root(&tape::encode(payload)), auth, options)
+    tape::with_node(payload, |node| build_node(node, auth, options))
 }
 
 fn build_node(payload: &Node, auth: &Auth, options: &Options) -> Built {
@@ -134,7 +134,7 @@ fn build_node(payload: &Node, auth: &Auth, options: &Options) -> Built {
                 headers.push(("sign".to_owned(), sign));
             }
             // "Bearer <token>", as the official sample sends it; the doc text's "Bearer: " looks
-            // like a typo (research §1.2).
+            // like a typo (docs/decisions.md "GeeLark auth").
             Auth::Token { token, trace_id } => {
                 headers.push(("traceId".to_owned(), (*trace_id).to_owned()));
                 headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
@@ -202,7 +202,8 @@ pub fn build_from_options(
     Ok(build_node(payload, &auth, options))
 }
 
-/// Global codes and their documented meaning (research §1.4), plus group/add's own (seed 000).
+/// Global codes and their documented meaning (docs/decisions.md "GeeLark group/add"), plus
+/// group/add's own (GeeLark docs).
 pub const CODES: [(i64, &str); 16] = [
     (40000, "unknown error"),
     (40001, "failed to read request body"),

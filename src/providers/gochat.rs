@@ -1,5 +1,5 @@
 //! GoChat (`duruyao/GoChat`): `POST http://localhost:1213/v1/group`.
-//! Seed 004; research/providers.md §5. The rules follow the server's code, which the doc
+//! Sources: docs/decisions.md "GoChat". The rules follow the server's code, which the doc
 //! table contradicts in places (`admin_id` is an integer, not a string).
 
 use crate::build::{build_checked, Built};
@@ -15,10 +15,10 @@ use crate::tape::{self, Node};
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 /// `NAME VARCHAR(63) NOT NULL UNIQUE`: declared, but SQLite does not enforce VARCHAR sizes,
-/// so longer names are stored; a warning (research/providers.md §5.2, §5.3).
+/// so longer names are stored; a warning (docs/decisions.md "GoChat").
 pub const NAME_MAX_CHARS: usize = 63;
 /// `admin_id` is bound to a Go `int` and must be an existing user's id, and ids start at 1
-/// (`INTEGER PRIMARY KEY AUTOINCREMENT`; research/providers.md §5.2, §5.3). The top is the
+/// (`INTEGER PRIMARY KEY AUTOINCREMENT`; docs/decisions.md "GoChat"). The top is the
 /// largest integer a JS number holds exactly.
 pub const ADMIN_ID_MIN: i64 = 1;
 pub const ADMIN_ID_MAX: i64 = MAX_SAFE_INTEGER;
@@ -27,7 +27,7 @@ pub const NAME: &str = "name";
 pub static FIELDS: [Field; 3] = [
     // A Go `string`. The server stores an empty name (NOT NULL is met by ""), once: the next
     // one fails UNIQUE. So empty is a warning, as a minimum of one character with warning
-    // severity (research/providers.md §5.3).
+    // severity (docs/decisions.md "GoChat").
     Field {
         name: NAME,
         required: Requirement::Optional,
@@ -51,7 +51,7 @@ pub static FIELDS: [Field; 3] = [
     },
     // The doc table says "string", its own example and the server say number; a JSON string
     // fails gin's bind with 400. A digit string is accepted as input and sent as a number,
-    // with a warning (SPEC §3 gochat).
+    // with a warning (docs/decisions.md "GoChat").
     Field {
         name: "admin_id",
         required: Requirement::Required(None),
@@ -78,24 +78,24 @@ pub static FIELDS: [Field; 3] = [
 
 /// A missing `name` is stored as "" (Go's zero value; no `binding:"required"` tag), exactly
 /// like an empty one, so it gets the same kind of word: a warning, not an error
-/// (research/providers.md §5.2, §5.3).
+/// (docs/decisions.md "GoChat").
 pub fn cross_field(payload: &Node, ctx: &mut Ctx) {
     if matches!(payload, Node::Object(_)) && payload.get(NAME).is_none() {
         ctx.warn(NAME.to_owned(), Code::Required, Params::default());
     }
 }
 
-/// The server listens on `:1213` over plain HTTP (research/providers.md §5.1).
+/// The server listens on `:1213` over plain HTTP (docs/decisions.md "GoChat").
 pub const DEFAULT_BASE_URL: &str = "http://localhost:1213";
-/// `router.Group("v1")`, `v1.POST("/group", createGroup)` (research/providers.md §5.1).
+/// `router.Group("v1")`, `v1.POST("/group", createGroup)` (docs/decisions.md "GoChat").
 pub const PATH: &str = "/v1/group";
-/// The documented auth header. The server never reads it (research/providers.md §5.1), but
+/// The documented auth header. The server never reads it (docs/decisions.md "GoChat"), but
 /// the docs ask for it, so it is sent when a token is given.
 pub const TOKEN_HEADER: &str = "GoChat-Token";
-/// SQLite's words for a second group with the same name (research/providers.md §5.4).
+/// SQLite's words for a second group with the same name (docs/decisions.md "GoChat").
 pub const DUPLICATE_NAME_ERROR: &str = "UNIQUE constraint failed: GROUPS.NAME";
 /// SQLite's words when `admin_id` names no user (`FOREIGN KEY (ADMIN_ID) REFERENCES USERS`,
-/// research/providers.md §5.2, §5.3).
+/// docs/decisions.md "GoChat").
 pub const UNKNOWN_ADMIN_ERROR: &str = "FOREIGN KEY constraint failed";
 
 /// Where the server runs and the documented API key.
@@ -119,7 +119,7 @@ impl std::fmt::Debug for Connection<'_> {
 /// Validates and, when all is well, builds the JSON request. A digit-string `admin_id` is
 /// sent as the number it spells.
 pub fn build_request(payload: &Value, connection: &Connection, options: &Options) -> Built {
-    build_node(&tape::root(&tape::encode(payload)), connection, options)
+    tape::with_node(payload, |node| build_node(node, connection, options))
 }
 
 fn build_node(payload: &Node, connection: &Connection, options: &Options) -> Built {
@@ -150,7 +150,7 @@ fn build_node(payload: &Node, connection: &Connection, options: &Options) -> Bui
     build_checked(&FIELDS, cross_field, payload, options, check_options, make)
 }
 
-/// `{baseUrl?, token?}` (SPEC §4).
+/// `{baseUrl?, token?}` (README, "Use").
 pub fn build_from_options(
     payload: &Node,
     build_options: &Value,
@@ -166,7 +166,7 @@ pub fn build_from_options(
 }
 
 /// 201 carries the group; every error is `{"error": "<message>"}`, 400 for bind errors and
-/// 500 for database errors (research/providers.md §5.4). A duplicate name is a `duplicate` on
+/// 500 for database errors (docs/decisions.md "GoChat"). A duplicate name is a `duplicate` on
 /// `name`; an unknown admin and bind errors naming a field point at that field.
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
@@ -222,7 +222,7 @@ mod tests {
     use crate::options::Options;
 
     fn cross_field(payload: &Value, ctx: &mut Ctx) {
-        super::cross_field(&crate::tape::root(&crate::tape::encode(payload)), ctx);
+        crate::tape::with_node(payload, |node| super::cross_field(node, ctx));
     }
 
     #[test]

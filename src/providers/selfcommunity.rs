@@ -1,5 +1,5 @@
 //! SelfCommunity API v2: `POST https://<community host>/api/v2/group/`.
-//! Seed 002; research/providers.md §3.
+//! Sources and readings of the SelfCommunity docs: docs/decisions.md "SelfCommunity".
 
 use crate::build::{build_checked, Built};
 use crate::issue::Severity;
@@ -15,16 +15,16 @@ use crate::tape::{self, Node};
 use crate::value::{Value, MAX_SAFE_INTEGER};
 
 /// `GROUP_TITLE_MAX_LENGTH = 40`: a limit of the official UI only, not of the API, whose docs
-/// give no maximum (research/providers.md §3.2). Above it is a warning.
+/// give no maximum (docs/decisions.md "SelfCommunity"). Above it is a warning.
 pub const NAME_MAX_CHARS: usize = 40;
 /// `GROUP_DESCRIPTION_MAX_LENGTH = 500`: the official UI's limit, a warning as well
-/// (research/providers.md §3.2).
+/// (docs/decisions.md "SelfCommunity").
 pub const DESCRIPTION_MAX_CHARS: usize = 500;
-/// `privacy`: "Can be 'public' or 'private'" (research/providers.md §3.2, group schema).
+/// `privacy`: "Can be 'public' or 'private'" (docs/decisions.md "SelfCommunity", group schema).
 pub const PRIVACY_VALUES: [&str; 2] = ["public", "private"];
 /// The `privacy` value that makes `visible` required.
 pub const PRIVACY_PRIVATE: &str = "private";
-/// `visible`: "It is required when privacy = private" (research/providers.md §3.2, SDK).
+/// `visible`: "It is required when privacy = private" (docs/decisions.md "SelfCommunity", SDK).
 pub const VISIBLE: &str = "visible";
 
 const fn ui_limit(n: usize) -> Option<Limit> {
@@ -37,7 +37,7 @@ const fn ui_limit(n: usize) -> Option<Limit> {
 }
 
 pub static FIELDS: [Field; 8] = [
-    // "Unique name of the group", required (research/providers.md §3.2). Uniqueness is
+    // "Unique name of the group", required (docs/decisions.md "SelfCommunity"). Uniqueness is
     // server-side.
     Field {
         name: "name",
@@ -50,7 +50,7 @@ pub static FIELDS: [Field; 8] = [
             charset: None,
         }),
     },
-    // `string¦null` (research/providers.md §3.2).
+    // `string¦null` (docs/decisions.md "SelfCommunity").
     Field {
         name: "description",
         required: Requirement::Optional,
@@ -63,7 +63,7 @@ pub static FIELDS: [Field; 8] = [
         }),
     },
     // `string¦null`, "The group color": no format is documented, so any string is sent as
-    // given (research/providers.md §3.2).
+    // given (docs/decisions.md "SelfCommunity").
     Field {
         name: "color",
         required: Requirement::Optional,
@@ -88,7 +88,7 @@ pub static FIELDS: [Field; 8] = [
         nullable: false,
         kind: Kind::Boolean,
     },
-    // User ids, `invite_users?: number[]` in the SDK (research/providers.md §3.2). Ids are
+    // User ids, `invite_users?: number[]` in the SDK (docs/decisions.md "SelfCommunity"). Ids are
     // positive; a repeat is harmless to the server but likely a slip, so it is a warning.
     Field {
         name: "invite_users",
@@ -111,7 +111,7 @@ pub static FIELDS: [Field; 8] = [
             },
         ),
     },
-    // Files "uploaded during group creation": multipart only (research/providers.md §3.3).
+    // Files "uploaded during group creation": multipart only (docs/decisions.md "SelfCommunity").
     // A JSON body cannot carry them, and dropping them silently would lose the user's image.
     Field {
         name: "image_original",
@@ -127,7 +127,7 @@ pub static FIELDS: [Field; 8] = [
     },
 ];
 
-/// `visible` is required when `privacy` is "private" (research/providers.md §3.2, from the
+/// `visible` is required when `privacy` is "private" (docs/decisions.md "SelfCommunity", from the
 /// official SDK's types). Only an absent `visible` is reported here: a present one of the
 /// wrong type already has its own issue.
 pub fn cross_field(payload: &Node, ctx: &mut Ctx) {
@@ -139,11 +139,11 @@ pub fn cross_field(payload: &Node, ctx: &mut Ctx) {
 }
 
 /// The endpoint under the community's base URL, trailing slash as documented
-/// (research/providers.md §3.1).
+/// (docs/decisions.md "SelfCommunity").
 pub const PATH: &str = "/api/v2/group/";
 
 /// Where to send the request and as whom. JWT and OAuth 2.0 tokens are both sent as
-/// `Authorization: Bearer <token>` (research/providers.md §3.1).
+/// `Authorization: Bearer <token>` (docs/decisions.md "SelfCommunity").
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Credentials<'a> {
     /// `https://<community host>`, optionally with a path prefix; no query or fragment.
@@ -163,9 +163,9 @@ impl std::fmt::Debug for Credentials<'_> {
 /// Validates and, when all is well, builds the JSON request. The doc's sample says
 /// `application/x-www-form-urlencoded` over a JSON text; the official client sends JSON (or
 /// multipart for images, which validation refuses here), so this sends `application/json`
-/// (research/providers.md §3.3).
+/// (docs/decisions.md "SelfCommunity").
 pub fn build_request(payload: &Value, credentials: &Credentials, options: &Options) -> Built {
-    build_node(&tape::root(&tape::encode(payload)), credentials, options)
+    tape::with_node(payload, |node| build_node(node, credentials, options))
 }
 
 fn build_node(payload: &Node, credentials: &Credentials, options: &Options) -> Built {
@@ -192,7 +192,7 @@ fn build_node(payload: &Node, credentials: &Credentials, options: &Options) -> B
     build_checked(&FIELDS, cross_field, payload, options, check_options, make)
 }
 
-/// `{baseUrl, token}` (SPEC §4).
+/// `{baseUrl, token}` (README, "Use").
 pub fn build_from_options(
     payload: &Node,
     build_options: &Value,
@@ -210,7 +210,7 @@ pub fn build_from_options(
 /// 2xx (201 Created, documented) carries the group. Errors are bare statuses (400, 401, 403,
 /// 404, 405, 406, 410, 429, 500, 503) or, as the official client reads them,
 /// `{"errors": [{"field", "messages": [...]} | {"message"}]}`: one issue per message, on the
-/// field it names (research/providers.md §3.4).
+/// field it names (docs/decisions.md "SelfCommunity").
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let success = (200..300).contains(&response.status);
@@ -266,7 +266,7 @@ mod tests {
     fn run(payload: &Value) -> Vec<(String, Code)> {
         let options = Options::default();
         let mut ctx = Ctx::new(&options);
-        cross_field(&crate::tape::root(&crate::tape::encode(payload)), &mut ctx);
+        crate::tape::with_node(payload, |node| cross_field(node, &mut ctx));
         ctx.errors.into_iter().map(|i| (i.path, i.code)).collect()
     }
 

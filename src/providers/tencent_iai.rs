@@ -1,5 +1,6 @@
 //! Tencent Cloud Face Recognition `CreateGroup`, Version 2018-03-01, host
-//! `iai.tencentcloudapi.com`. Seed 001; research/providers.md §2.
+//! `iai.tencentcloudapi.com`. Sources and readings of the Tencent docs: docs/decisions.md
+//! "Tencent CreateGroup" and "Tencent charsets".
 
 use crate::build::{build_with, no_cross_field_rules, Built};
 use crate::charsets::{GROUP_ID, HAN_ALNUM_DASH_UNDERSCORE, TC3_SECRET_ID};
@@ -16,17 +17,17 @@ use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
 use crate::tape::{self, Node};
 use crate::value::Value;
 
-/// "Group name; 1-60 characters" (seed 001).
+/// "Group name; 1-60 characters" (Tencent docs).
 pub const GROUP_NAME_MAX_CHARS: usize = 60;
-/// "It can contain letters, digits, and -%@#&_ of up to 64 B" (seed 001): bytes, not characters.
+/// "It can contain letters, digits, and -%@#&_ of up to 64 B" (Tencent docs): bytes, not characters.
 pub const GROUP_ID_MAX_BYTES: usize = 64;
-/// "Up to 5 ones can be created" (seed 001).
+/// "Up to 5 ones can be created" (Tencent docs).
 pub const EX_DESCRIPTIONS_MAX_ITEMS: usize = 5;
-/// "Each custom description field can contain 1-30 characters" (seed 001).
+/// "Each custom description field can contain 1-30 characters" (Tencent docs).
 pub const EX_DESCRIPTION_MAX_CHARS: usize = 30;
-/// "Group tag of [0, 40] characters" (seed 001).
+/// "Group tag of [0, 40] characters" (Tencent docs).
 pub const TAG_MAX_CHARS: usize = 40;
-/// `FaceModelVersion`: "2.0" or "3.0" (research §2.2, SDK models.py).
+/// `FaceModelVersion`: "2.0" or "3.0" (docs/decisions.md "Tencent CreateGroup").
 pub const FACE_MODEL_VERSIONS: [&str; 2] = ["2.0", "3.0"];
 
 const fn code(c: &'static str) -> Option<ProviderCode> {
@@ -44,7 +45,7 @@ const fn chars(n: usize, severity: Severity, pcode: Option<ProviderCode>) -> Opt
 
 /// The name charset: "只支持中英文、-、_、数字". Lenient mode downgrades it because the English
 /// seed's samples use spaces, although the Chinese originals they were translated from do not
-/// (research §2.3).
+/// (docs/decisions.md "Tencent charsets").
 const fn han_charset(pcode: Option<ProviderCode>) -> Option<CharsetRule> {
     Some(CharsetRule {
         charset: &HAN_ALNUM_DASH_UNDERSCORE,
@@ -150,17 +151,17 @@ pub static FIELDS: [Field; 5] = [
     },
 ];
 
-/// "API request domain name: iai.tencentcloudapi.com" (seed 001).
+/// "API request domain name: iai.tencentcloudapi.com" (Tencent docs).
 pub const HOST: &str = "iai.tencentcloudapi.com";
-/// The TC3 service is the host's first label (research §2.5).
+/// The TC3 service is the host's first label (docs/decisions.md "Signing").
 pub const SERVICE: &str = "iai";
 pub const ACTION: &str = "CreateGroup";
 pub const VERSION: &str = "2018-03-01";
-/// `X-TC-Language` values the SDKs accept (research §2.1, client_profile.py).
+/// `X-TC-Language` values the SDKs accept (docs/decisions.md "Tencent CreateGroup").
 pub const LANGUAGES: [&str; 2] = ["zh-CN", "en-US"];
 /// POST with v3 signing carries JSON; the content type is signed, so it is exactly this.
 pub const POST_CONTENT_TYPE: &str = "application/json; charset=utf-8";
-/// "GET only supports application/x-www-form-urlencoded" (research §2.1).
+/// "GET only supports application/x-www-form-urlencoded" (docs/decisions.md "Tencent CreateGroup").
 pub const GET_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -199,7 +200,8 @@ impl std::fmt::Debug for Credentials<'_> {
 }
 
 /// The query string for the GET style: each known field in the caller's order, arrays
-/// flattened with 0-based indexes, names and values RFC 3986 percent-encoded (research §2.4).
+/// flattened with 0-based indexes, names and values RFC 3986 percent-encoded
+/// (docs/decisions.md "Tencent CreateGroup").
 pub fn query_string(body: &Value) -> String {
     let mut pairs: Vec<(String, &str)> = Vec::new();
     if let Value::Object(fields) = body {
@@ -231,13 +233,13 @@ pub fn query_string(body: &Value) -> String {
 }
 
 /// Validates and, when all is well, builds the TC3-HMAC-SHA256 signed request. Headers sign
-/// `content-type;host`, as both official SDKs do (research §2.5).
+/// `content-type;host`, as both official SDKs do (docs/decisions.md "Signing").
 pub fn build_request(
     payload: &Value,
     credentials: &Credentials,
     options: &Options,
 ) -> Result<Built, OptionsError> {
-    build_node(&tape::root(&tape::encode(payload)), credentials, options)
+    tape::with_node(payload, |node| build_node(node, credentials, options))
 }
 
 fn build_node(
@@ -376,7 +378,8 @@ pub fn field_of_error(code: &str) -> &'static str {
 }
 
 /// `{"Response": {..., "RequestId"}}`; `Response.Error.{Code, Message}` is one issue on the
-/// field the code names (research §2.7). Business errors come with HTTP 200.
+/// field the code names (docs/decisions.md "Tencent CreateGroup"). Business errors come with
+/// HTTP 200.
 pub fn parse_response(response: &Response, options: &Options) -> Parsed {
     let mut ctx = Ctx::new(options);
     let Some(body) = response::json_body(&mut ctx, response.status, response.body) else {

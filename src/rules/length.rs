@@ -1,5 +1,5 @@
-//! Lengths, always with their unit (SPEC §2: "characters" are Unicode scalar values, "B" are
-//! UTF-8 bytes).
+//! Lengths, always with their unit (docs/decisions.md "Principles": "characters" are Unicode
+//! scalar values, "B" are UTF-8 bytes).
 
 use super::Ctx;
 use crate::issue::params;

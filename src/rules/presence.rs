@@ -24,7 +24,8 @@ pub fn check_blank(ctx: &mut Ctx, path: &Path, s: &str, code: &Option<ProviderCo
     }
 }
 
-/// Whitespace at either end is kept as typed (SPEC §2) but is usually a slip.
+/// Whitespace at either end is kept as typed (docs/decisions.md "Principles") but is usually a
+/// slip.
 pub fn check_surrounding_whitespace(ctx: &mut Ctx, path: &Path, s: &str) {
     let starts = s.chars().next().is_some_and(is_js_whitespace);
     let ends = s.chars().next_back().is_some_and(is_js_whitespace);

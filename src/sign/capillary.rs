@@ -1,4 +1,4 @@
-//! Capillary basic authentication (research/providers.md §4.3).
+//! Capillary basic authentication (docs/decisions.md "Signing").
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -9,7 +9,7 @@ use super::hex::hex_encode;
 /// Whole header value: "Basic " + base64(username + ":" + lowercase md5 hex(password))
 ///
 /// Capillary's basic auth differs from RFC 7617: the password part is the lowercase hex MD5 of
-/// the password, not the password itself (research/providers.md §4.3, worked example
+/// the password, not the password itself (docs/decisions.md "Signing", worked example
 /// `store.server` / `server123` → `Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3`).
 /// Base64 is the standard alphabet with padding. The username is taken as given; a `:` in it
 /// would be ambiguous to the server, which is for the caller's validation to report.

@@ -1,4 +1,4 @@
-//! GeeLark "key verification" headers (research/providers.md §1.3).
+//! GeeLark "key verification" headers (docs/decisions.md "GeeLark auth").
 //!
 //! The caller supplies `traceId` and `ts`; this module only derives `nonce` and `sign` from
 //! them, so the same inputs always give the same headers.
@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use super::hex::hex_encode;
 
 /// How many characters of the trace id make the nonce: "nonce: the first 6 characters of
-/// traceId" (research/providers.md §1.3).
+/// traceId" (docs/decisions.md "GeeLark auth").
 const NONCE_CHARS: usize = 6;
 
 /// nonce = first 6 characters (chars, not bytes) of trace_id; if shorter, the whole trace_id.
@@ -16,7 +16,7 @@ const NONCE_CHARS: usize = 6;
 /// Counting characters rather than bytes means a non-ASCII trace id is never cut inside a
 /// character, so the result is always a valid prefix of the input (and no slicing can panic).
 /// The trace id is used exactly as given, without case changes: the published example only
-/// reproduces with the trace id hashed as sent (research/providers.md §1.3).
+/// reproduces with the trace id hashed as sent (docs/decisions.md "GeeLark auth").
 #[must_use]
 pub fn geelark_nonce(trace_id: &str) -> &str {
     match trace_id.char_indices().nth(NONCE_CHARS) {
@@ -31,7 +31,7 @@ pub fn geelark_nonce(trace_id: &str) -> &str {
 ///
 /// The five parts are concatenated with no separator and the nonce is derived with
 /// [`geelark_nonce`], so the `nonce` header sent must be that same value
-/// (research/providers.md §1.3: "concatenate TeamAppId + traceId + ts + nonce + TeamApiKey …
+/// (docs/decisions.md "GeeLark auth": "concatenate TeamAppId + traceId + ts + nonce + TeamApiKey …
 /// SHA256 … hexadecimal, uppercase"). `ts` is hashed as the exact text that goes into the `ts`
 /// header, which is why it is a string here.
 #[must_use]

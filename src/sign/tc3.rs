@@ -1,5 +1,5 @@
-//! Tencent Cloud signature v3, "TC3-HMAC-SHA256" (research/providers.md §2.5), checked against
-//! the official worked examples A, B and C (research/providers.md §2.6).
+//! Tencent Cloud signature v3, "TC3-HMAC-SHA256" (docs/decisions.md "Signing"), checked against
+//! the official worked examples A, B and C (docs/decisions.md "Signing").
 //!
 //! [`sign_tc3`] signs exactly what it is given: the query string and body bytes are hashed as
 //! passed, never rebuilt, because the server recomputes the signature from the bytes it
@@ -17,11 +17,11 @@ use crate::http;
 use super::hex::{hex_digit, hex_encode};
 
 /// Name of the algorithm, first line of the string to sign and prefix of the Authorization
-/// value (research/providers.md §2.5 steps 2 and 4).
+/// value (docs/decisions.md "Signing").
 const ALGORITHM: &str = "TC3-HMAC-SHA256";
 
 /// Last element of the credential scope and the final key-derivation input
-/// (research/providers.md §2.5 steps 2 and 3).
+/// (docs/decisions.md "Signing").
 const SCOPE_TERMINATOR: &str = "tc3_request";
 
 /// Latest timestamp accepted: 9999-12-31T23:59:59Z. The credential scope carries a four-digit
@@ -49,13 +49,13 @@ pub struct Tc3Request<'a> {
     /// The `X-TC-Timestamp` value, unix seconds. Its UTC date goes into the credential scope.
     pub timestamp: i64,
     /// Service name in the credential scope, e.g. `iai` (the first label of the host,
-    /// research/providers.md §2.5 step 2).
+    /// docs/decisions.md "Signing").
     pub service: &'a str,
     /// The `Host` header, e.g. `iai.tencentcloudapi.com`.
     pub host: &'a str,
     /// `"POST"` or `"GET"`, ASCII case-insensitive; signed in uppercase (see [`sign_tc3`]).
     pub method: &'a str,
-    /// The `Content-Type` header exactly as sent, charset included (research/providers.md §2.5:
+    /// The `Content-Type` header exactly as sent, charset included (docs/decisions.md "Signing":
     /// "content-type must match what is actually sent").
     pub content_type: &'a str,
     /// Exact query string after `?`, already percent-encoded; `""` for POST.
@@ -163,7 +163,7 @@ pub enum Tc3Error {
 }
 
 /// Lowercase hex SHA-256 of `bytes`: the payload and canonical-request hashes of TC3
-/// (research/providers.md §2.5 steps 1 and 2).
+/// (docs/decisions.md "Signing").
 #[must_use]
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex_encode(&Sha256::digest(bytes), false)
@@ -204,8 +204,8 @@ pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
 
 /// UTC calendar date YYYY-MM-DD of a unix timestamp (seconds), days-from-civil arithmetic, no chrono.
 ///
-/// TC3's credential scope needs the **UTC** date of `X-TC-Timestamp` (research/providers.md
-/// §2.5 step 2); a local date would break signatures near midnight. Proleptic Gregorian
+/// TC3's credential scope needs the **UTC** date of `X-TC-Timestamp` (docs/decisions.md
+/// "Signing"); a local date would break signatures near midnight. Proleptic Gregorian
 /// calendar; `None` outside 0000-01-01T00:00:00Z ..= 9999-12-31T23:59:59Z, where the year would
 /// not have four digits. The range check comes first, so no arithmetic below can overflow.
 #[must_use]
@@ -242,9 +242,9 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 /// RFC 3986 percent-encoding of UTF-8 bytes: unreserved A-Z a-z 0-9 - _ . ~ kept, everything else %XX UPPERCASE (space -> %20, never '+').
 ///
 /// This is the encoding Tencent's doc asks for in GET query strings ("参考 RFC3986 进行
-/// URLEncode，字符集 UTF-8，…所有特殊字符均需编码，大写形式", research/providers.md §2.4). It
-/// differs from HTML form encoding (`+` for space), which the Python SDK happens to use; either
-/// verifies as long as the signed query is the one sent.
+/// URLEncode，字符集 UTF-8，…所有特殊字符均需编码，大写形式", docs/decisions.md
+/// "Tencent CreateGroup"). It differs from HTML form encoding (`+` for space), which the Python
+/// SDK happens to use; either verifies as long as the signed query is the one sent.
 #[must_use]
 pub fn percent_encode_rfc3986(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -260,7 +260,7 @@ pub fn percent_encode_rfc3986(s: &str) -> String {
     out
 }
 
-/// Signs a request with TC3-HMAC-SHA256 (research/providers.md §2.5).
+/// Signs a request with TC3-HMAC-SHA256 (docs/decisions.md "Signing").
 ///
 /// * Method: `POST` or `GET`, accepted in any ASCII case and signed in uppercase, because
 ///   `fetch` and Node normalise these method names to uppercase before sending, so uppercase is
@@ -270,9 +270,9 @@ pub fn percent_encode_rfc3986(s: &str) -> String {
 ///   text); the payload hash is over `payload` exactly.
 /// * Canonical headers are content-type, host and `extra_headers`, each `key:value\n` with key
 ///   and value lower-cased and trimmed of spaces, sorted by key in ASCII order; signed headers
-///   are the same keys joined by `;` (research/providers.md §2.5 step 1, vector C).
+///   are the same keys joined by `;` (docs/decisions.md "Signing", vector C).
 /// * Date is the UTC date of `timestamp`; the key chain is `"TC3" + secret_key` → date →
-///   service → `tc3_request` (research/providers.md §2.5 step 3).
+///   service → `tc3_request` (docs/decisions.md "Signing").
 ///
 /// # Errors
 /// A [`Tc3Error`] when a value could not be sent as signed (control or non-ASCII characters
@@ -355,7 +355,7 @@ pub fn sign_tc3(req: &Tc3Request) -> Result<Tc3Signature, Tc3Error> {
         signed_headers.push_str(key);
     }
 
-    // research/providers.md §2.5 step 1. `canonical_headers` ends with '\n', hence the empty
+    // docs/decisions.md "Signing". `canonical_headers` ends with '\n', hence the empty
     // line before the signed headers.
     let canonical_request = format!(
         "{method}\n/\n{query}\n{canonical_headers}\n{signed_headers}\n{payload_hash}",

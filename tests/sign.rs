@@ -1,12 +1,12 @@
-//! Signatures against the providers' published vectors (research/providers.md §1.3, §2.6,
-//! §4.3), plus boundaries and refusals of the helpers they rely on.
+//! Signatures against the providers' published vectors (docs/decisions.md "GeeLark auth",
+//! "Signing"), plus boundaries and refusals of the helpers they rely on.
 #![cfg(not(target_arch = "wasm32"))]
 
 use group_payloads::sign::*;
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------------------------
-// GeeLark (research/providers.md §1.3)
+// GeeLark (docs/decisions.md "GeeLark auth")
 
 const GEELARK_APP_ID: &str = "eH6gQR4oHr3FsZpI36La01IW";
 const GEELARK_API_KEY: &str = "YjmFIUuq0oJgSDJ42fxLEb6R1qjjqf";
@@ -33,11 +33,11 @@ fn geelark_sign_matches_official_example() {
 
 #[test]
 fn geelark_sign_hashes_trace_id_as_sent() {
-    // The published sign only reproduces with the trace id as sent (research/providers.md
-    // §1.3), so no case folding may happen. With the trace id uppercased, the nonce follows it
-    // (`DB6094`) and the sign changes; value computed with python3:
+    // The published sign only reproduces with the trace id as sent (docs/decisions.md
+    // "GeeLark auth"), so no case folding may happen. With the trace id uppercased, the nonce
+    // follows it (`DB6094`) and the sign changes; value computed with python3:
     // hashlib.sha256(app_id + trace_id.upper() + ts + b"DB6094" + api_key).hexdigest().upper().
-    // (The research's 9E3C0F67… mixes the uppercased trace id with the lowercase nonce.)
+    // (A sign of 9E3C0F67… mixes the uppercased trace id with the lowercase nonce.)
     let upper = GEELARK_TRACE_ID.to_uppercase();
     assert_eq!(geelark_nonce(&upper), "DB6094");
     assert_eq!(
@@ -72,7 +72,7 @@ fn geelark_sign_is_uppercase_hex_of_64_digits() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Capillary (research/providers.md §4.3)
+// Capillary (docs/decisions.md "Capillary")
 
 #[test]
 fn capillary_basic_auth_matches_official_example() {
@@ -93,10 +93,10 @@ fn capillary_basic_auth_of_empty_inputs() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tencent TC3-HMAC-SHA256 (research/providers.md §2.5, §2.6)
+// Tencent TC3-HMAC-SHA256 (docs/decisions.md "Signing")
 
 /// Exact body bytes of the official examples: the `\u…` escapes are literal backslash
-/// sequences (research/providers.md §2.6).
+/// sequences (docs/decisions.md "Signing").
 const TC3_PAYLOAD: &str =
     r#"{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}"#;
 const TC3_PAYLOAD_SHA256: &str = "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064";
@@ -107,7 +107,7 @@ const TC3_HOST: &str = "cvm.tencentcloudapi.com";
 const VECTOR_A_SECRET_ID: &str = "AKID**********************0123456789EXAMPLE";
 const VECTOR_A_SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
 const VECTOR_B_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3*******";
-/// The asterisks are part of the key (research/providers.md §2.6, vector B).
+/// The asterisks are part of the key (docs/decisions.md "Signing", vector B).
 const VECTOR_B_SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3*******";
 
 const CANONICAL_REQUEST_AB: &str = "POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\ncontent-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064";
@@ -172,7 +172,7 @@ fn tc3_vector_a_english_doc() {
 
 #[test]
 fn tc3_vector_a_secret_signing_key() {
-    // research/providers.md §2.6: SecretSigning ac658d5d… (computed, not printed in the doc).
+    // docs/decisions.md "Signing": SecretSigning ac658d5d… (computed, not printed in the doc).
     let secret_date = hmac_sha256(
         format!("TC3{VECTOR_A_SECRET_KEY}").as_bytes(),
         b"2019-02-25",
@@ -285,7 +285,7 @@ fn tc3_get_signs_query_and_empty_payload() {
         "GET\n/\nAction=CreateGroup&GroupName=a%20b\ncontent-type:application/x-www-form-urlencoded\nhost:iai.tencentcloudapi.com\n\ncontent-type;host\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
     );
     // Expected values computed independently with python3 hashlib/hmac, following
-    // research/providers.md §2.5 step by step:
+    // docs/decisions.md "Signing" step by step:
     //   cr  = the canonical request above
     //   sts = "TC3-HMAC-SHA256\n1551113065\n2019-02-25/iai/tc3_request\n" + sha256(cr).hexdigest()
     //   k   = hmac(hmac(hmac(b"TC3" + key, "2019-02-25"), "iai"), "tc3_request")
