@@ -1,6 +1,6 @@
 // Deterministic benchmark data: every run, every machine, the same payloads (seeded PRNG, no
 // Math.random, no clock). Text mixes ASCII, CJK (BMP and astral Han) and emoji, so validators
-// that count UTF-16 units instead of characters (SPEC §2) disagree and the check fails loudly.
+// that count UTF-16 units instead of characters (Unicode scalar values) disagree and the check fails loudly.
 
 export const SEED = 0x5eed_2026;
 

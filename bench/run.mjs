@@ -3,7 +3,7 @@
 //   npm ci --prefix bench && node bench/run.mjs [--reps 9] [--sample-ms 100] [--quick]
 //                         [--clock cpu|wall] [--pkg DIR] [--startup-runs 11] [--no-size]
 //
-// One Node process, the same rules (SPEC §3 geelark and tencent-iai) in ajv, zod, valibot and
+// One Node process, the same rules (the geelark and tencent-iai declarations) in ajv, zod, valibot and
 // plain JS, the same deterministic data (bench/data.mjs). First every contender must reach the
 // package's verdict and error paths on every payload (exit 1 otherwise); then median ns/op
 // after warm-up over several interleaved samples, each contender's ratio to the package,

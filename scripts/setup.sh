@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need. Idempotent: every step checks first, so a
 # second run takes seconds and installs nothing. Writes .tools/env.sh for the other scripts.
-# Facts behind the steps: ../shared/TOOLCHAIN.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -33,7 +33,7 @@ const TC_B_SECRET_ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
 const TC_B_SECRET_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3*******";
 
 // A CreateGroup request signed with vector B's keys; expected values computed independently
-// with Python's hashlib/hmac from research §2.5 (see tests/build_parse.rs).
+// with Python's hashlib/hmac from Tencent's published TC3 example (see tests/provider_tencent.rs).
 const TC_PAYLOAD: &str = r#"{"GroupName":"腾讯深圳员工库","GroupId":"TencentShenZhenEmployee","GroupExDescriptions":["事业群","部门名","组名"],"Tag":"不含实习生","FaceModelVersion":"3.0"}"#;
 const TC_POST_AUTHORIZATION: &str = "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/iai/tc3_request, SignedHeaders=content-type;host, Signature=d8c9e262d53d55e7ab9359ba372ef5c645d392c2854b2533f087ff3fc9db7a6e";
 const TC_GET_QUERY: &str = "GroupName=%E8%85%BE%E8%AE%AF%E6%B7%B1%E5%9C%B3%E5%91%98%E5%B7%A5%E5%BA%93&GroupId=TencentShenZhenEmployee&GroupExDescriptions.0=%E4%BA%8B%E4%B8%9A%E7%BE%A4&GroupExDescriptions.1=%E9%83%A8%E9%97%A8%E5%90%8D&GroupExDescriptions.2=%E7%BB%84%E5%90%8D&Tag=%E4%B8%8D%E5%90%AB%E5%AE%9E%E4%B9%A0%E7%94%9F&FaceModelVersion=3.0";

@@ -1,6 +1,6 @@
-// ajv 8: the rules as JSON Schema, compiled once, allErrors (collect everything, SPEC §2).
+// ajv 8: the rules as JSON Schema, compiled once, allErrors (collect everything, as `validate` does).
 // Standard keywords where JSON Schema has them (ajv's minLength/maxLength count code points,
-// which is SPEC §2's "characters"; patterns use the `u` flag). Custom keywords where it has
+// which is what the package counts as characters; patterns use the `u` flag). Custom keywords where it has
 // none: wellFormed (lone surrogates), notBlank, minBytes/maxBytes (UTF-8), and per-repeat
 // duplicate reports (JSON Schema's uniqueItems reports one pair, and cannot key on `name`).
 import Ajv from "ajv";

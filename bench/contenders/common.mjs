@@ -1,5 +1,5 @@
 // Text helpers shared by every JS contender (bundled into each one by size.mjs). They state
-// the units of SPEC §2 exactly: "characters" are Unicode scalar values, "B" are UTF-8 bytes.
+// the package's units exactly: "characters" are Unicode scalar values, "B" are UTF-8 bytes.
 
 /** Tencent name charset: Script=Han, ASCII letters, digits, - and _ (src/rules/charset.rs). */
 export const HAN_PATTERN = "^[\\p{Script=Han}A-Za-z0-9_-]*$";
@@ -14,7 +14,7 @@ const EDGE_SPACE = /^\s|\s$/;
 export const isBlank = (s) => BLANK.test(s);
 export const hasEdgeSpace = (s) => EDGE_SPACE.test(s);
 
-/** A JS string with a lone surrogate has no UTF-8 form (SPEC §2: invalid_encoding). */
+/** A JS string with a lone surrogate has no UTF-8 form (the package's invalid_encoding). */
 export const isWellFormed =
   typeof String.prototype.isWellFormed === "function"
     ? (s) => s.isWellFormed()

@@ -1,5 +1,5 @@
 // valibot 1: the rules as pipes. Lengths go through checks because valibot's minLength and
-// maxLength count UTF-16 units, not characters (SPEC §2). Item-count and duplicate rules sit
+// maxLength count UTF-16 units, not characters (Unicode scalar values). Item-count and duplicate rules sit
 // in one rawCheck, which (unlike maxLength) still runs when an element has failed.
 import * as v from "valibot";
 import {

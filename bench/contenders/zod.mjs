@@ -1,5 +1,5 @@
 // zod 4: the rules with zod's chainable API. Lengths go through refinements because zod's
-// .min/.max count UTF-16 units, not characters (SPEC §2). Item-count and duplicate rules sit
+// .min/.max count UTF-16 units, not characters (Unicode scalar values). Item-count and duplicate rules sit
 // in one superRefine with `when`, because zod skips refinements after element issues and
 // stops at an oversized array before parsing its elements (the package reports all of them).
 import { z } from "zod";

@@ -23,7 +23,8 @@ export type IssueCode =
   | "surrounding_whitespace"
   | "needs_multipart"
   | "invalid_url"
-  | "provider_error";
+  | "provider_error"
+  | "more_issues";
 
 export interface Issue {
   /** The provider's wire names: "list[2].name", "GroupExDescriptions[1]"; "" for the payload itself. */

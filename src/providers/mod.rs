@@ -132,3 +132,25 @@ pub fn index_of(provider: &Provider) -> usize {
 pub fn provider(id: &str) -> Option<&'static Provider> {
     PROVIDERS.iter().find(|p| p.id == id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Kind;
+
+    /// `spec::check_object` keeps the fields it has seen as bits of a `u64`.
+    #[test]
+    fn every_object_declares_fewer_than_64_fields() {
+        fn check(fields: &[Field]) {
+            assert!(fields.len() < 64);
+            for field in fields {
+                if let Kind::Objects(_, items) = &field.kind {
+                    check(items);
+                }
+            }
+        }
+        for provider in &PROVIDERS {
+            check(provider.fields);
+        }
+    }
+}

@@ -1,4 +1,4 @@
-//! The JavaScript API (SPEC §4). The only module that knows about wasm-bindgen: it decodes
+//! The JavaScript API. The only module that knows about wasm-bindgen: it decodes
 //! arguments, calls the core, and encodes results. No rules live here.
 //!
 //! Bad data never throws: it comes back as issues. Only misuse throws (an unknown provider

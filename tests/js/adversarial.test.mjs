@@ -1,6 +1,6 @@
 // Adversarial tests of the Node package (pkg/node, built by scripts/build.sh): every JS type in
 // every position, prototype-pollution keys, huge and deep inputs, lone surrogates, Proxies and
-// throwing getters. The contract (SPEC §2): bad data comes back as issues, misuse throws an
+// throwing getters. The contract: bad data comes back as issues, misuse throws an
 // Error (TypeError), nothing crashes, nothing leaks secrets, and the module keeps working.
 //
 // GROUP_PAYLOADS_PKG=/path/to/group_payloads.js points the tests at another build. Tests marked
