@@ -109,10 +109,13 @@ export const tencentSchema = {
 
 const validateGeelark = ajv.compile(geelarkSchema);
 const validateTencent = ajv.compile(tencentSchema);
+const validateGroupName = ajv.compile(tencentSchema.properties.GroupName);
 
 // The natural ajv call: a boolean, errors on the function (null when valid).
 export const geelark = (payload) => (validateGeelark(payload) ? null : validateGeelark.errors);
 export const tencent = (payload) => (validateTencent(payload) ? null : validateTencent.errors);
+/** One field as a form checks it on each keystroke: Tencent's GroupName schema alone. */
+export const groupName = (value) => validateGroupName(value);
 
 /** ajv paths ("/list/3/name", or the parent plus missingProperty) in the package's form. */
 function toPath(e) {

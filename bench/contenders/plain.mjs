@@ -161,5 +161,12 @@ export function tencent(payload) {
   return { ok: errors.length === 0, errors, warnings };
 }
 
+/** One field as a form checks it on each keystroke: Tencent's GroupName rules alone. */
+export function groupName(value) {
+  const errors = [];
+  hanText(errors, "GroupName", value, 1, 60);
+  return errors.length === 0;
+}
+
 /** {ok, paths} for the cross-check in run.mjs (not timed). */
 export const summarize = (r) => ({ ok: r.ok, paths: r.errors.map((e) => e.path) });

@@ -60,8 +60,10 @@ const hanText = (min, max) =>
     v.regex(HAN),
   );
 
+const groupNameSchema = hanText(1, 60);
+
 export const tencentSchema = object({
-  GroupName: hanText(1, 60),
+  GroupName: groupNameSchema,
   GroupId: v.pipe(
     v.string(),
     wellFormed,
@@ -92,6 +94,8 @@ export const tencentSchema = object({
 
 export const geelark = (payload) => v.safeParse(geelarkSchema, payload);
 export const tencent = (payload) => v.safeParse(tencentSchema, payload);
+/** One field as a form checks it on each keystroke: Tencent's GroupName schema alone. */
+export const groupName = (value) => v.safeParse(groupNameSchema, value).success;
 
 const toPath = (path) =>
   (path ?? []).map((p, i) => (typeof p.key === "number" ? `[${p.key}]` : i ? `.${p.key}` : p.key)).join("");

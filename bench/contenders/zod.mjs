@@ -67,6 +67,8 @@ export const tencentSchema = z.object({
 
 export const geelark = (payload) => geelarkSchema.safeParse(payload);
 export const tencent = (payload) => tencentSchema.safeParse(payload);
+/** One field as a form checks it on each keystroke: Tencent's GroupName schema alone. */
+export const groupName = (value) => tencentSchema.shape.GroupName.safeParse(value).success;
 
 const toPath = (path) => path.map((k, i) => (typeof k === "number" ? `[${k}]` : i ? `.${k}` : k)).join("");
 export const summarize = (r) => ({ ok: r.success, paths: r.success ? [] : r.error.issues.map((i) => toPath(i.path)) });
