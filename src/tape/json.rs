@@ -219,12 +219,7 @@ impl Reader<'_> {
         loop {
             // The text is UTF-8 and runs stop only at ASCII bytes: runs are whole characters.
             let run = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_run_end(self.bytes, self.pos);
             self.out.extend_from_slice(&self.bytes[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {
@@ -683,12 +678,65 @@ fn close_counted(out: &mut [u8], body_start: usize, count: usize) {
     close(out, body_start);
 }
 
+/// Where the run of string bytes from `at` that need no attention ends: at the first `"`,
+/// `\\` or control character, or at the end. Eight bytes at a time (most of a payload is
+/// plain string bytes), with the usual bit tricks on a `u64`: a byte is flagged when it is
+/// below 0x20 or equal to one of the two, and the first flagged byte is the lowest.
+fn plain_run_end(bytes: &[u8], at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = at;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Below 0x20: subtracting 0x20 borrows into the high bit, unless that was already set.
+        let flagged = (x.wrapping_sub(ONES * 0x20) & !x & HIGHS)
+            | zero_byte(x ^ (ONES * u64::from(b'"')))
+            | zero_byte(x ^ (ONES * u64::from(b'\\')));
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::object;
     use crate::tape::{encode, root, Node};
     use crate::value::Value;
+
+    proptest::proptest! {
+        /// The word-at-a-time scan stops exactly where a byte-at-a-time one does.
+        #[test]
+        fn plain_runs_end_where_a_byte_scan_ends(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(vec![b'"', b'\\', 0x1f, 0x20, 0x00, 0x7f, 0x80, 0xa2, 0xdc]),
+                ],
+                0..40,
+            ),
+            at in 0usize..40,
+        ) {
+            let at = at.min(bytes.len());
+            let naive = bytes[at..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .map_or(bytes.len(), |i| at + i);
+            proptest::prop_assert_eq!(plain_run_end(&bytes, at), naive);
+        }
+    }
 
     fn from_text(text: &str) -> Vec<u8> {
         from_json(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
