@@ -716,6 +716,8 @@ mod tests {
     use crate::tape::{encode, root, Node};
     use crate::value::Value;
 
+    // proptest runs natively only (see Cargo.toml).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// The word-at-a-time scan stops exactly where a byte-at-a-time one does.
         #[test]
