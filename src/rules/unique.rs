@@ -44,19 +44,35 @@ pub fn firsts<K: AsRef<[u8]>>(keys: &[Option<K>]) -> Firsts {
         }
         return Firsts(firsts);
     }
-    let mut order: Vec<u32> = (0..keys.len() as u32)
-        .filter(|&i| key(i).is_some())
+    // Sorted by the keys' first eight bytes as a number, then by the whole key, then by
+    // index: most comparisons are one integer comparison, and ties by index make each run of
+    // equal keys start at its first occurrence.
+    let mut order: Vec<(u64, u32)> = (0..keys.len() as u32)
+        .filter_map(|i| Some((prefix(key(i)?), i)))
         .collect();
-    // Ties by index: each run of equal keys starts at its first occurrence.
-    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    order.sort_unstable_by(|&(pa, a), &(pb, b)| {
+        pa.cmp(&pb)
+            .then_with(|| key(a).cmp(&key(b)))
+            .then(a.cmp(&b))
+    });
     let mut run_start = 0;
-    for (at, &i) in order.iter().enumerate() {
-        if key(i) != key(order[run_start]) {
+    for (at, &(p, i)) in order.iter().enumerate() {
+        let (run_prefix, first) = order[run_start];
+        if p != run_prefix || key(i) != key(first) {
             run_start = at;
         }
-        firsts[i as usize] = order[run_start];
+        firsts[i as usize] = order[run_start].1;
     }
     Firsts(firsts)
+}
+
+/// The first eight bytes of `key`, big-endian (zero-padded), so that comparing these numbers
+/// orders keys as comparing their bytes does, as far as eight bytes tell.
+fn prefix(key: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = key.len().min(8);
+    bytes[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// Item `index` repeats item `first`: a `duplicate` issue at `path`.
