@@ -11,7 +11,7 @@ use crate::issue::{issues_json, Report};
 use crate::options::{Host, Options, OptionsError};
 use crate::path;
 use crate::providers::{self, Provider, PROVIDERS};
-use crate::response::Response;
+use crate::response::{self, Response};
 use crate::schema::StandardIssue;
 use crate::sign;
 use crate::tape::{self, json};
@@ -191,18 +191,21 @@ pub fn build_request(
     to_js(&built)
 }
 
-/// Reads a provider's response (`{status, body, payload?}`) into `{ok, data?, errors, requestId?}`.
+/// Reads a provider's response (`{status, body, payload?}`) into
+/// `{ok, data?, errors, warnings, requestId?}`. The verdict is the core's; `data` is the
+/// host's `JSON.parse(body)` (or the part of it the provider keeps its data in), so it holds
+/// all `JSON.parse` gives: lone-surrogate escapes, `-0`, `Infinity` for `1e400`, any depth.
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "ParsedResponse")]
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ProviderResponse")] response: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProviderResponse")] js_response: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions | null")] options: Option<
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
     let provider = provider_arg(&provider)?;
     let options = optional_options(options)?;
-    let response = object_arg(&response, "response", "an object {status, body}")?;
+    let response = object_arg(&js_response, "response", "an object {status, body}")?;
     let status = match present(&response, "status") {
         Some(Value::Number(s)) if s.fract() == 0.0 && (100.0..=599.0).contains(s) => *s,
         _ => {
@@ -211,25 +214,74 @@ pub fn parse_response(
             ))
         }
     };
-    let body = match present(&response, "body") {
-        Some(Value::String(s)) => s,
-        _ => {
-            return Err(type_error(
-                "response.body must be the response text (a string)",
-            ))
+    let not_text = || type_error("response.body must be the response text (a string)");
+    // The body as JS has it, for JSON.parse, and as the core reads it.
+    let (js_body, body, lone) = match present(&response, "body") {
+        Some(Value::String(s)) => (JsValue::from_str(s), s.clone(), false),
+        // A raw lone surrogate: the tape kept no text, so the own data property is read
+        // (no getter runs twice); the copy into wasm reads the surrogate as U+FFFD.
+        Some(Value::Unencodable) => {
+            let original = own_data(&js_response, "body")
+                .filter(JsValue::is_string)
+                .ok_or_else(not_text)?;
+            let lossy = original.as_string().ok_or_else(not_text)?;
+            (original, lossy, true)
         }
+        _ => return Err(not_text()),
     };
     let sent = present(&response, "payload");
-    let parsed = api::parse_response(
+    let mut parsed = api::parse_response(
         provider,
         &Response {
             status: status as u16,
-            body,
+            body: &body,
             sent,
         },
         &options,
     );
-    to_js(&parsed)
+    if lone {
+        parsed = response::with_lone_surrogate(parsed, &options);
+    }
+    // A placeholder keeps `data` in its place among the keys until the host's value replaces it.
+    let Some(core_data) = parsed.data.replace(Value::Null) else {
+        parsed.data = None;
+        return to_js(&parsed);
+    };
+    let out = to_js(&parsed)?;
+    let host_data = convert::parse_json(&js_body).and_then(|whole| match parsed.data_key {
+        None => Some(whole),
+        Some(key) => own_data(&whole, key),
+    });
+    // The core's value only if the two parsers ever disagree on where data is.
+    let data = match host_data {
+        Some(data) => data,
+        None => to_js(&core_data)?,
+    };
+    set(out.unchecked_ref(), "data", &data)?;
+    Ok(out)
+}
+
+/// The value of `target`'s own data property `key`: no getter runs, nothing inherited is read.
+/// None for a non-object, a missing key or an accessor.
+fn own_data(target: &JsValue, key: &str) -> Option<JsValue> {
+    if !target.is_object() {
+        return None;
+    }
+    let descriptor = Reflect::get_own_property_descriptor(
+        target.unchecked_ref::<Object>(),
+        &JsValue::from_str(key),
+    )
+    .ok()?;
+    if !descriptor.is_object() {
+        return None;
+    }
+    // A fresh descriptor: without a prototype, `value` is its own or absent (an accessor),
+    // never one a page put on `Object.prototype`.
+    let descriptor: &Object = descriptor.unchecked_ref();
+    Object::set_prototype_of(descriptor, JsValue::NULL.unchecked_ref());
+    Reflect::get(descriptor, &JsValue::from_str("value"))
+        .ok()
+        .filter(|v| !v.is_undefined())
 }
 
 #[derive(Serialize)]
