@@ -13,7 +13,7 @@ use crate::options::Options;
 use crate::path::Path;
 use crate::rules::{unique, Ctx, MAX_ISSUES};
 use crate::tape::{self, json, Node};
-use crate::value::{integral, Value};
+use crate::value::{integral, Value, MAX_DEPTH, MAX_ITEMS};
 use serde::Serialize;
 
 /// What came back: HTTP status and body text, and optionally the payload that was sent (so
@@ -184,6 +184,17 @@ fn last_wins(ctx: &mut Ctx, node: &Node, path: &Path) -> Value {
             }
             Value::Object(out)
         }
+        Node::Unsupported(name) => {
+            // The only parts the JSON reader leaves out (src/tape/json.rs).
+            let (reason, max) = if *name == "array too long" {
+                ("items", MAX_ITEMS)
+            } else {
+                ("depth", MAX_DEPTH)
+            };
+            let params = params!("reason" => reason, "max" => max);
+            ctx.warn(path.render(), Code::NotRead, params);
+            Value::Null
+        }
         other => other.to_value(),
     }
 }
@@ -335,5 +346,35 @@ mod tests {
             let unlisted = (warnings + 1 - MAX_ISSUES) as i64;
             assert_eq!(more.params.get("count"), Some(&Param::Int(unlisted)));
         }
+    }
+
+    #[test]
+    fn parts_past_the_bounds_are_null_with_a_not_read_warning() {
+        let deep = format!(
+            "{}1{}",
+            "[".repeat(MAX_DEPTH + 5),
+            "]".repeat(MAX_DEPTH + 5)
+        );
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
+        let value = json_body(&mut ctx, 200, &format!(r#"{{"a":1,"d":{deep}}}"#)).expect("JSON");
+        let mut inner = value.get("d").expect("d");
+        for _ in 1..MAX_DEPTH {
+            inner = match inner {
+                Value::Array(items) => &items[0],
+                other => panic!("{other:?}"),
+            };
+        }
+        assert_eq!(inner, &Value::Null);
+        assert_eq!(ctx.warnings.len(), 1);
+        assert_eq!(ctx.warnings[0].code, Code::NotRead);
+        assert_eq!(
+            ctx.warnings[0].params.get("reason"),
+            Some(&Param::from("depth"))
+        );
+        assert_eq!(
+            ctx.warnings[0].params.get("max"),
+            Some(&Param::from(MAX_DEPTH))
+        );
     }
 }

@@ -23,7 +23,9 @@ export type IssueCode =
   | "surrounding_whitespace"
   | "needs_multipart"
   | "invalid_url"
-  | "provider_error";
+  | "provider_error"
+  | "more_issues"
+  | "not_read";
 
 export interface Issue {
   /** The provider's wire names: "list[2].name", "GroupExDescriptions[1]"; "" for the payload itself. */
@@ -115,9 +117,13 @@ export interface ProviderResponse {
 }
 
 export interface ParsedResponse {
+  /** True when there are no errors. */
   ok: boolean;
+  /** `JSON.parse(body)`, or the part of it the provider keeps its data in. */
   data?: unknown;
   errors: Issue[];
+  /** What does not make the response a failure: a repeated key, a part not read (`not_read`). */
+  warnings: Issue[];
   requestId?: string;
 }
 
