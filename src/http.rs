@@ -152,6 +152,10 @@ fn split_host_port(authority: &str) -> (&str, Option<&str>) {
 /// Labels of letters, digits, `-` and `_`, none empty (one trailing dot allowed, as in
 /// `example.com.`). A host whose last label is numeric is an IPv4 address to the WHATWG
 /// parser, so then it must be four decimal parts of 0-255.
+///
+/// No label may start with `xn--` (in any case): the WHATWG parser decodes such a label as
+/// Punycode and takes it only if the result is a valid label by the Unicode IDNA tables,
+/// which this crate does not carry (`xn--a` fails, `xn--zca` passes).
 fn is_domain_or_ipv4(host: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
     if host.is_empty() {
@@ -163,7 +167,8 @@ fn is_domain_or_ipv4(host: &str) -> bool {
             && l.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
-    if !labels.iter().all(label_ok) {
+    let idna = |l: &&str| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
+    if !labels.iter().all(label_ok) || labels.iter().any(idna) {
         return false;
     }
     let last = labels[labels.len() - 1];
@@ -253,6 +258,8 @@ mod tests {
             "http://10.0.0.1:65535",
             "https://example.com.",
             "https://my_host.example",
+            "https://xn-a.example",
+            "https://a.xnx--b.example",
         ] {
             assert_eq!(base_url_problem(ok), None, "{ok}");
         }
@@ -289,6 +296,10 @@ mod tests {
             ("https://127.1", "host"),
             ("https://0x7f.1", "host"),
             ("http://h\\x", "characters"),
+            // Punycode the WHATWG parser refuses (`xn--a`), and so every IDNA label.
+            ("https://xn--a.example", "host"),
+            ("https://api.XN--Zca.example", "host"),
+            ("https://xn--.com", "host"),
         ] {
             assert_eq!(base_url_problem(bad), Some(why), "{bad}");
         }
