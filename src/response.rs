@@ -4,8 +4,10 @@
 //! key an object repeats holds its last value (with a warning that it repeats), numbers are
 //! the f64 `JSON.parse` gives. The wasm build takes `data` itself from the host's
 //! `JSON.parse` of the same text ([`Parsed::data_key`] says where), which also keeps what a
-//! [`Value`] cannot hold (lone-surrogate escapes, `-0`, `1e400`, nesting past
-//! [`MAX_DEPTH`](crate::value::MAX_DEPTH)).
+//! [`Value`] cannot hold (lone-surrogate escapes, `-0`, `1e400`). Parts past the reader's
+//! bounds ([`MAX_DEPTH`], [`MAX_ITEMS`]) are null in `data`, each with a `not_read` warning,
+//! in both builds: `JSON.parse` costs more than linear time on deep nesting, so the wasm build
+//! does not parse such a body again.
 
 use crate::issue::{params, Code, Issue, Param, Params, ProviderCode, Severity};
 use crate::messages;
