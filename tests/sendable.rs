@@ -31,14 +31,13 @@ fn a_geelark_trace_id_whose_nonce_ends_in_a_space_is_refused() {
 }
 
 #[test]
-fn idna_labels_are_refused_in_base_urls() {
-    // The WHATWG parser refuses `xn--a` (bad Punycode) and takes `xn--zca` ("ß"): telling
-    // them apart needs the Unicode IDNA tables, so every `xn--` label is refused.
-    for url in [
-        "https://xn--a.example",
-        "http://79ikq8nj.XN--Aepk",
-        "https://xn--zca.example",
-    ] {
+fn idna_labels_are_taken_only_when_fetch_takes_them() {
+    // The WHATWG parser refuses `xn--a` and `xn--aepk` (Punycode for no valid label) and
+    // takes `xn--zca` ("ß") and `xn--fiqs8s` ("中国").
+    for url in ["https://xn--a.example", "http://79ikq8nj.XN--Aepk"] {
         assert_eq!(base_url_problem(url), Some("host"), "{url}");
+    }
+    for url in ["https://xn--zca.example", "https://xn--fiqs8s.example/api"] {
+        assert_eq!(base_url_problem(url), None, "{url}");
     }
 }
