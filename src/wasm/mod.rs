@@ -194,7 +194,8 @@ pub fn build_request(
 /// Reads a provider's response (`{status, body, payload?}`) into
 /// `{ok, data?, errors, warnings, requestId?}`. The verdict is the core's; `data` is the
 /// host's `JSON.parse(body)` (or the part of it the provider keeps its data in), so it holds
-/// all `JSON.parse` gives: lone-surrogate escapes, `-0`, `Infinity` for `1e400`, any depth.
+/// all `JSON.parse` gives: lone-surrogate escapes, `-0`, `Infinity` for `1e400`. A body with
+/// parts past the core's bounds gives the core's reading instead (null there, `not_read`).
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "ParsedResponse")]
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "ProviderId")] provider: JsValue,
@@ -216,16 +217,17 @@ pub fn parse_response(
     };
     let not_text = || type_error("response.body must be the response text (a string)");
     // The body as JS has it, for JSON.parse, and as the core reads it.
+    let lossy: String;
     let (js_body, body, lone) = match present(&response, "body") {
-        Some(Value::String(s)) => (JsValue::from_str(s), s.clone(), false),
+        Some(Value::String(s)) => (JsValue::from_str(s), s.as_str(), false),
         // A raw lone surrogate: the tape kept no text, so the own data property is read
         // (no getter runs twice); the copy into wasm reads the surrogate as U+FFFD.
         Some(Value::Unencodable) => {
             let original = own_data(&js_response, "body")
                 .filter(JsValue::is_string)
                 .ok_or_else(not_text)?;
-            let lossy = original.as_string().ok_or_else(not_text)?;
-            (original, lossy, true)
+            lossy = original.as_string().ok_or_else(not_text)?;
+            (original, lossy.as_str(), true)
         }
         _ => return Err(not_text()),
     };
@@ -234,7 +236,7 @@ pub fn parse_response(
         provider,
         &Response {
             status: status as u16,
-            body: &body,
+            body,
             sent,
         },
         &options,
@@ -251,7 +253,7 @@ pub fn parse_response(
     // Past the core's bounds the core's data, with its nulls and `not_read` warnings: a text
     // nested that deep costs `JSON.parse` more than linear time (ratio 7 for 4 times the depth
     // in Node 20), so it is not parsed again.
-    let host_data = json::reads_whole(&body)
+    let host_data = json::reads_whole(body)
         .then(|| convert::parse_json(&js_body))
         .flatten()
         .and_then(|whole| match parsed.data_key {
