@@ -737,7 +737,7 @@ describe("huge and deep inputs", () => {
   });
 });
 
-// Issue 14, one test per class: costs that must stay near-linear on crafted input (the
+// One test per class of hostile input: costs that must stay near-linear on crafted input (the
 // ratios are timed by scripts/scaling.mjs; here only that the worst cases return promptly),
 // responses read as JSON.parse reads them, bounded reports and provider texts.
 describe("hostile input, round two", () => {
