@@ -167,6 +167,10 @@ add("parseResponse", "geelark data of n values nested to the limit", 2_000, (n) 
   const body = WRAP.geelark(JSON.stringify(range(n, () => nested(60, -0))));
   return () => gp.parseResponse("geelark", { status: 200, body });
 });
+add("parseResponse", "gochat 2 MiB {\"list\":[0,0,…]}", 512 * 1024, (n) => {
+  const body = `{"list":[${"0,".repeat(n / 2 - 1)}0]}`;
+  return () => gp.parseResponse("gochat", { status: 201, body });
+});
 add("parseResponse", "selfcommunity n errors", 10_000, (n) => {
   const body = JSON.stringify({ errors: range(n, (i) => ({ field: colliding(i), messages: ["m"] })) });
   return () => gp.parseResponse("selfcommunity", { status: 400, body });
