@@ -41,3 +41,10 @@ fn idna_labels_are_taken_only_when_fetch_takes_them() {
         assert_eq!(base_url_problem(url), None, "{url}");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn punycode_labels_never_panic(label in "[a-zA-Z0-9-]{0,80}", tail in "[a-z.]{0,8}") {
+        let _ = base_url_problem(&format!("https://xn--{label}{tail}"));
+    }
+}
