@@ -42,6 +42,8 @@ fn idna_labels_are_taken_only_when_fetch_takes_them() {
     }
 }
 
+// proptest is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     #[test]
     fn punycode_labels_never_panic(label in "[a-zA-Z0-9-]{0,80}", tail in "[a-z.]{0,8}") {
