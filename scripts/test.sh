@@ -59,6 +59,8 @@ else
   printf '\n=== [test-js] skipped: no test files in tests/js/\n'
 fi
 stage memory node --expose-gc scripts/memory.mjs
+# Cost no faster than n log n: every entry point timed at n and 4n on crafted worst cases.
+stage scaling node scripts/scaling.mjs
 # The packed tarball installed into real tool chains (tests/ecosystem/): build, run, type-check.
 stage ecosystem bash scripts/ecosystem.sh
 

@@ -152,6 +152,10 @@ fn split_host_port(authority: &str) -> (&str, Option<&str>) {
 /// Labels of letters, digits, `-` and `_`, none empty (one trailing dot allowed, as in
 /// `example.com.`). A host whose last label is numeric is an IPv4 address to the WHATWG
 /// parser, so then it must be four decimal parts of 0-255.
+///
+/// A label starting with `xn--` (in any case) is Punycode, which the WHATWG parser decodes and
+/// takes only if the result is a valid label by the Unicode IDNA tables (`xn--a` fails,
+/// `xn--zca` passes): see [`is_idna_label`] for the part of them taken here.
 fn is_domain_or_ipv4(host: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
     if host.is_empty() {
@@ -163,7 +167,11 @@ fn is_domain_or_ipv4(host: &str) -> bool {
             && l.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
-    if !labels.iter().all(label_ok) {
+    let punycode_ok = |l: &&str| match l.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("xn--") => is_idna_label(&l[4..]),
+        _ => true,
+    };
+    if !labels.iter().all(label_ok) || !labels.iter().all(punycode_ok) {
         return false;
     }
     let last = labels[labels.len() - 1];
@@ -180,6 +188,98 @@ fn is_domain_or_ipv4(host: &str) -> bool {
                 && l.len() <= 3
                 && l.parse::<u16>().is_ok_and(|n| n <= 255)
         })
+}
+
+/// The longest Punycode label (after `xn--`) taken: a DNS label has at most 63 bytes, and the
+/// decoder's inserts cost the square of its length.
+const PUNYCODE_MAX_BYTES: usize = 59;
+
+/// Whether `encoded` (a label after its `xn--`) is Punycode (RFC 3492) for a label the WHATWG
+/// parser takes. Only a conservative part of the Unicode IDNA tables is known here: the decoded
+/// label must hold at least one non-ASCII character, and each must be a lowercase letter of
+/// Latin-1, a lowercase Cyrillic letter, a CJK ideograph, kana or a Hangul syllable (all valid
+/// and already in NFC, none right-to-left, none a joiner or combining mark). Other IDNA labels
+/// (emoji, Greek, Arabic, …) are refused, which is stricter than `fetch`, never more lenient.
+fn is_idna_label(encoded: &str) -> bool {
+    if encoded.is_empty() || encoded.len() > PUNYCODE_MAX_BYTES {
+        return false;
+    }
+    let lower = encoded.to_ascii_lowercase();
+    let Some(decoded) = punycode_decode(&lower) else {
+        return false;
+    };
+    let known = |c: char| {
+        matches!(c,
+            'a'..='z' | '0'..='9' | '-'
+            | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}'
+            | '\u{430}'..='\u{44F}'
+            | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}')
+    };
+    decoded.iter().any(|c| !c.is_ascii()) && decoded.iter().all(|&c| known(c))
+}
+
+/// RFC 3492 decoding of lowercase `input`; None when it is not valid Punycode. A delimiter
+/// at the very start (an empty basic part before it) is refused, as the WHATWG parser does.
+fn punycode_decode(input: &str) -> Option<Vec<char>> {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    let (basic, deltas) = match input.rfind('-') {
+        Some(0) => return None,
+        Some(at) => (&input[..at], &input[at + 1..]),
+        None => ("", input),
+    };
+    let mut output: Vec<char> = basic.chars().collect();
+    let (mut n, mut i, mut bias) = (128u32, 0u32, 72u32);
+    let mut digits = deltas.bytes();
+    let mut next = digits.next();
+    while next.is_some() {
+        let old_i = i;
+        let mut weight = 1u32;
+        let mut k = BASE;
+        loop {
+            let digit = match next? {
+                b @ b'a'..=b'z' => u32::from(b - b'a'),
+                b @ b'0'..=b'9' => u32::from(b - b'0') + 26,
+                _ => return None,
+            };
+            next = digits.next();
+            i = i.checked_add(digit.checked_mul(weight)?)?;
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if digit < t {
+                break;
+            }
+            weight = weight.checked_mul(BASE - t)?;
+            k += BASE;
+        }
+        let len = u32::try_from(output.len()).ok()? + 1;
+        bias = adapt(i - old_i, len, old_i == 0);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        output.insert(i as usize, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(output)
+}
+
+/// RFC 3492 §6.1, the bias adaptation.
+fn adapt(delta: u32, points: u32, first: bool) -> u32 {
+    let mut delta = if first { delta / 700 } else { delta / 2 };
+    delta += delta / points;
+    let mut k = 0;
+    while delta > ((36 - 1) * 26) / 2 {
+        delta /= 36 - 1;
+        k += 36;
+    }
+    k + (36 * delta) / (delta + 38)
 }
 
 /// RFC 4291 text form: up to eight groups of 1-4 hex digits, at most one `::`, optionally
@@ -253,6 +353,17 @@ mod tests {
             "http://10.0.0.1:65535",
             "https://example.com.",
             "https://my_host.example",
+            "https://xn-a.example",
+            "https://a.xnx--b.example",
+            "https://xn--zca.example",
+            "https://api.XN--Zca.example",
+            "https://xn--fiqs8s.example",
+            "https://xn--80akhbyknj4f.example",
+            "https://xn--v8j0cwa6g.example",
+            "https://xn--lcka3d1b.example",
+            "https://xn--3e0bk47br7k.example",
+            "https://xn--0car2d.example",
+            "https://xn--zca4960b.example",
         ] {
             assert_eq!(base_url_problem(ok), None, "{ok}");
         }
@@ -289,6 +400,13 @@ mod tests {
             ("https://127.1", "host"),
             ("https://0x7f.1", "host"),
             ("http://h\\x", "characters"),
+            // Punycode the WHATWG parser refuses, and IDNA labels outside the known part.
+            ("https://xn--a.example", "host"),
+            ("https://xn--.com", "host"),
+            ("https://xn---abc.com", "host"),
+            ("https://xn--abc-.com", "host"),
+            ("https://xn--ls8h.example", "host"),
+            ("https://xn--yda.example", "host"),
         ] {
             assert_eq!(base_url_problem(bad), Some(why), "{bad}");
         }

@@ -49,6 +49,10 @@ pub enum Code {
     /// The last issue of a report that found more than it lists. params: count (issues found
     /// and not listed), max (the most a report lists).
     MoreIssues,
+    /// A part of a response body past the reader's bounds, null in `data`: nesting deeper than
+    /// [`MAX_DEPTH`](crate::value::MAX_DEPTH), or an array longer than
+    /// [`MAX_ITEMS`](crate::value::MAX_ITEMS). params: reason (`depth`, `items`), max.
+    NotRead,
 }
 
 impl Code {
@@ -72,6 +76,7 @@ impl Code {
             Code::InvalidUrl => "invalid_url",
             Code::ProviderError => "provider_error",
             Code::MoreIssues => "more_issues",
+            Code::NotRead => "not_read",
         }
     }
 }

@@ -158,6 +158,16 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 param(p, "count"),
                 param(p, "max")
             ),
+            Code::NotRead => match p.get("reason") {
+                Some(Param::Text(r)) if r == "items" => format!(
+                    "not read: an array of more than {} items (null in data)",
+                    param(p, "max")
+                ),
+                _ => format!(
+                    "not read: nested deeper than {} levels (null in data)",
+                    param(p, "max")
+                ),
+            },
         },
         Locale::ZhCn => match code {
             Code::Required => "必填".into(),
@@ -221,6 +231,12 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
                 param(p, "count"),
                 param(p, "max")
             ),
+            Code::NotRead => match p.get("reason") {
+                Some(Param::Text(r)) if r == "items" => {
+                    format!("未读取：数组超过 {} 项（data 中为 null）", param(p, "max"))
+                }
+                _ => format!("未读取：嵌套超过 {} 层（data 中为 null）", param(p, "max")),
+            },
         },
     }
 }

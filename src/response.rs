@@ -4,14 +4,18 @@
 //! key an object repeats holds its last value (with a warning that it repeats), numbers are
 //! the f64 `JSON.parse` gives. The wasm build takes `data` itself from the host's
 //! `JSON.parse` of the same text ([`Parsed::data_key`] says where), which also keeps what a
-//! [`Value`] cannot hold (lone-surrogate escapes, `-0`, `1e400`, nesting past
-//! [`MAX_DEPTH`](crate::value::MAX_DEPTH)).
+//! [`Value`] cannot hold (lone-surrogate escapes, `-0`, `1e400`). Parts past the reader's
+//! bounds ([`MAX_DEPTH`], [`MAX_ITEMS`]) are null in `data`, each with a `not_read` warning,
+//! in both builds: `JSON.parse` costs more than linear time on deep nesting, so the wasm build
+//! does not parse such a body again.
 
 use crate::issue::{params, Code, Issue, Param, Params, ProviderCode, Severity};
+use crate::messages;
+use crate::options::Options;
 use crate::path::Path;
-use crate::rules::{unique, Ctx};
+use crate::rules::{unique, Ctx, MAX_ISSUES};
 use crate::tape::{self, json, Node};
-use crate::value::{integral, Value};
+use crate::value::{integral, Value, MAX_DEPTH, MAX_ITEMS};
 use serde::Serialize;
 
 /// What came back: HTTP status and body text, and optionally the payload that was sent (so
@@ -64,6 +68,73 @@ impl Parsed {
     }
 }
 
+/// `parsed`, the verdict on a body that held a lone UTF-16 surrogate, read with U+FFFD in its
+/// place, with an `invalid_encoding` error at `""` put first: no UTF-8 decoder gives such a
+/// text, so it is not what the provider sent, and the verdict read from it cannot be trusted
+/// (`ok` is false). The report stays within [`MAX_ISSUES`]: when it was full, its last listed
+/// issue is counted in `more_issues` instead.
+pub fn with_lone_surrogate(mut parsed: Parsed, options: &Options) -> Parsed {
+    let params = Params::default();
+    let issue = Issue {
+        message: messages::render(Code::InvalidEncoding, &params, options.locale),
+        path: String::new(),
+        code: Code::InvalidEncoding,
+        provider_code: None,
+        params,
+    };
+    parsed.errors.insert(0, issue);
+    parsed.ok = false;
+    let is_more = |i: &Issue| i.code == Code::MoreIssues;
+    let more_in_errors = parsed.errors.last().is_some_and(is_more);
+    let more_in_warnings = parsed.warnings.last().is_some_and(is_more);
+    let listed = parsed.errors.len() + parsed.warnings.len()
+        - usize::from(more_in_errors)
+        - usize::from(more_in_warnings);
+    if listed <= MAX_ISSUES {
+        return parsed;
+    }
+    // Dropped: the last listed warning, else the last listed error.
+    let warnings_listed = parsed.warnings.len() - usize::from(more_in_warnings);
+    let dropped_error = warnings_listed == 0;
+    if dropped_error {
+        parsed
+            .errors
+            .remove(parsed.errors.len() - 1 - usize::from(more_in_errors));
+    } else {
+        parsed.warnings.remove(warnings_listed - 1);
+    }
+    let more = if more_in_errors {
+        parsed.errors.pop()
+    } else if more_in_warnings {
+        parsed.warnings.pop()
+    } else {
+        None
+    };
+    let count = more
+        .as_ref()
+        .and_then(|m| match m.params.get("count") {
+            Some(Param::Int(n)) => usize::try_from(*n).ok(),
+            _ => None,
+        })
+        .unwrap_or(0)
+        + 1;
+    let params = params!("count" => count, "max" => MAX_ISSUES);
+    let issue = Issue {
+        message: messages::render(Code::MoreIssues, &params, options.locale),
+        path: String::new(),
+        code: Code::MoreIssues,
+        provider_code: None,
+        params,
+    };
+    // An error when any unlisted issue is one, as `Ctx` has it.
+    if dropped_error || more_in_errors {
+        parsed.errors.push(issue);
+    } else {
+        parsed.warnings.push(issue);
+    }
+    parsed
+}
+
 /// The most characters of the provider's own text kept in `params.providerMessage`; a longer
 /// text is cut there and ends with "…" (`params.providerMessageChars` then gives its length).
 pub const PROVIDER_MESSAGE_MAX_CHARS: usize = 1_000;
@@ -114,6 +185,17 @@ fn last_wins(ctx: &mut Ctx, node: &Node, path: &Path) -> Value {
                 }
             }
             Value::Object(out)
+        }
+        Node::Unsupported(name) => {
+            // The only parts the JSON reader leaves out (src/tape/json.rs).
+            let (reason, max) = if *name == "array too long" {
+                ("items", MAX_ITEMS)
+            } else {
+                ("depth", MAX_DEPTH)
+            };
+            let params = params!("reason" => reason, "max" => max);
+            ctx.warn(path.render(), Code::NotRead, params);
+            Value::Null
         }
         other => other.to_value(),
     }
@@ -232,6 +314,69 @@ mod tests {
         assert_eq!(
             params.get("providerMessageChars"),
             Some(&Param::Int(PROVIDER_MESSAGE_MAX_CHARS as i64 + 1))
+        );
+    }
+
+    fn full(warnings: usize) -> Parsed {
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
+        for i in 0..warnings {
+            ctx.warn(format!("k{i}"), Code::Duplicate, Params::default());
+        }
+        Parsed::new(ctx, None, None)
+    }
+
+    #[test]
+    fn a_lone_surrogate_in_the_body_is_an_error_put_first() {
+        let parsed = with_lone_surrogate(full(2), &Options::default());
+        assert!(!parsed.ok);
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!(parsed.errors[0].code, Code::InvalidEncoding);
+        assert_eq!(parsed.errors[0].path, "");
+        assert_eq!(parsed.warnings.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_surrogate_in_a_full_report_keeps_it_within_the_cap() {
+        for warnings in [MAX_ISSUES, MAX_ISSUES + 7] {
+            let parsed = with_lone_surrogate(full(warnings), &Options::default());
+            let listed = parsed.errors.len() + parsed.warnings.len() - 1;
+            assert_eq!(listed, MAX_ISSUES, "{warnings}");
+            assert_eq!(parsed.errors[0].code, Code::InvalidEncoding);
+            let more = parsed.warnings.last().expect("more_issues");
+            assert_eq!(more.code, Code::MoreIssues);
+            let unlisted = (warnings + 1 - MAX_ISSUES) as i64;
+            assert_eq!(more.params.get("count"), Some(&Param::Int(unlisted)));
+        }
+    }
+
+    #[test]
+    fn parts_past_the_bounds_are_null_with_a_not_read_warning() {
+        let deep = format!(
+            "{}1{}",
+            "[".repeat(MAX_DEPTH + 5),
+            "]".repeat(MAX_DEPTH + 5)
+        );
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
+        let value = json_body(&mut ctx, 200, &format!(r#"{{"a":1,"d":{deep}}}"#)).expect("JSON");
+        let mut inner = value.get("d").expect("d");
+        for _ in 1..MAX_DEPTH {
+            inner = match inner {
+                Value::Array(items) => &items[0],
+                other => panic!("{other:?}"),
+            };
+        }
+        assert_eq!(inner, &Value::Null);
+        assert_eq!(ctx.warnings.len(), 1);
+        assert_eq!(ctx.warnings[0].code, Code::NotRead);
+        assert_eq!(
+            ctx.warnings[0].params.get("reason"),
+            Some(&Param::from("depth"))
+        );
+        assert_eq!(
+            ctx.warnings[0].params.get("max"),
+            Some(&Param::from(MAX_DEPTH))
         );
     }
 }

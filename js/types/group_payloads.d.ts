@@ -24,7 +24,8 @@ export type IssueCode =
   | "needs_multipart"
   | "invalid_url"
   | "provider_error"
-  | "more_issues";
+  | "more_issues"
+  | "not_read";
 
 export interface Issue {
   /** The provider's wire names: "list[2].name", "GroupExDescriptions[1]"; "" for the payload itself. */
@@ -116,9 +117,13 @@ export interface ProviderResponse {
 }
 
 export interface ParsedResponse {
+  /** True when there are no errors. */
   ok: boolean;
+  /** `JSON.parse(body)`, or the part of it the provider keeps its data in. */
   data?: unknown;
   errors: Issue[];
+  /** What does not make the response a failure: a repeated key, a part not read (`not_read`). */
+  warnings: Issue[];
   requestId?: string;
 }
 

@@ -41,6 +41,51 @@ pub fn from_json(text: &str) -> Result<Vec<u8>, JsonError> {
     Ok(reader.out)
 }
 
+/// Whether [`from_json`] reads JSON `text` whole: false when it leaves a part out (nesting
+/// past [`MAX_DEPTH`], an array of more than [`MAX_ITEMS`] items), which is then null in a
+/// [`Value`]. One pass over the bytes, stopping at the first part left out; `text` must be
+/// JSON ([`from_json`] accepted it), anything else gives an unspecified answer.
+pub fn reads_whole(text: &str) -> bool {
+    // Per open container: None for an object, Some(commas so far) for an array.
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in text.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                // The root container is at depth 0: one at depth MAX_DEPTH is left out.
+                if open.len() == MAX_DEPTH {
+                    return false;
+                }
+                open.push((b == b'[').then_some(0));
+            }
+            b']' | b'}' => {
+                open.pop();
+            }
+            b',' => {
+                if let Some(Some(commas)) = open.last_mut() {
+                    *commas += 1;
+                    if *commas == MAX_ITEMS {
+                        return false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
 // Defined here, not in value.rs, so that the model does not import the reader built on it.
 impl Value {
     /// JSON text as a tree, read as `JSON.parse` reads it (numbers exactly, lone-surrogate
@@ -1024,6 +1069,49 @@ mod tests {
         assert_eq!(
             v,
             Value::Object(vec![("a".into(), 1.into()), ("a".into(), 2.into())])
+        );
+    }
+
+    /// Whether `value` holds a part the reader left out.
+    fn holds_cut(value: &Value) -> bool {
+        match value {
+            Value::Unsupported(_) => true,
+            Value::Array(items) => items.iter().any(holds_cut),
+            Value::Object(fields) => fields.iter().any(|(_, v)| holds_cut(v)),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn reads_whole_says_whether_a_part_is_left_out() {
+        let nest = |depth: usize, open: &str, close: &str| {
+            format!("{}1{}", open.repeat(depth), close.repeat(depth))
+        };
+        let items = |n: usize| format!("[{}0]", "0,".repeat(n - 1));
+        let texts = [
+            nest(MAX_DEPTH, "[", "]"),
+            nest(MAX_DEPTH + 1, "[", "]"),
+            nest(MAX_DEPTH, r#"{"a":"#, "}"),
+            nest(MAX_DEPTH + 1, r#"{"a":"#, "}"),
+            // Brackets, commas and escaped quotes inside strings are text, not structure.
+            format!(
+                r#"[{}"[[[,,\"]]]"{}]"#,
+                "[".repeat(MAX_DEPTH - 2),
+                "]".repeat(MAX_DEPTH - 2)
+            ),
+            format!(r#"{{"k":"\\",{}"x":1}}"#, r#""s[{":"\"[[[","#.repeat(3)),
+            format!(r#"{{"a":{},"b":{}}}"#, items(MAX_ITEMS), items(3)),
+            format!(r#"{{"a":{},"b":{}}}"#, items(3), items(MAX_ITEMS + 1)),
+            format!("[{}]", items(MAX_ITEMS)),
+        ];
+        for text in &texts {
+            let whole = !holds_cut(&Value::from_json(text).expect("JSON"));
+            assert_eq!(reads_whole(text), whole, "{}", &text[..text.len().min(80)]);
+        }
+        let answers: Vec<bool> = texts.iter().map(|t| reads_whole(t)).collect();
+        assert_eq!(
+            answers,
+            [true, false, true, false, true, true, true, false, true]
         );
     }
 }

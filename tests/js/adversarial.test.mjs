@@ -387,8 +387,14 @@ describe("lone surrogates", () => {
         else assert.equal(b.value.ok, false, `${id}: built with a lone surrogate in a credential`);
         assertNoEcho(b.error ?? b.value, id);
       }
-      const p = call(() => gp.parseResponse(id, { status: 200, body: '{"x":"\uD800"}' }), id);
-      if (p.error) assert.ok(p.error instanceof TypeError);
+      // A raw lone surrogate in a body (no UTF-8 decoder gives one): an issue, not a throw.
+      const p = gp.parseResponse(id, { status: 200, body: '{"x":"\uD800"}' });
+      assert.equal(p.ok, false, id);
+      assert.deepEqual(p.errors[0], {
+        path: "",
+        code: "invalid_encoding",
+        message: "contains a lone UTF-16 surrogate and cannot be sent as UTF-8",
+      });
     }
     assertStillWorks("surrogates");
   });
@@ -728,6 +734,172 @@ describe("huge and deep inputs", () => {
       }
     }
     assertStillWorks("deep");
+  });
+});
+
+// One test per class of hostile input: costs that must stay near-linear on crafted input (the
+// ratios are timed by scripts/scaling.mjs; here only that the worst cases return promptly),
+// responses read as JSON.parse reads them, bounded reports and provider texts.
+describe("hostile input, round two", () => {
+  /** The i-th of keys built to collide in a common string hash (as in scripts/scaling.mjs). */
+  const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const colliding = (i) => {
+    let tail = "";
+    for (let k = 0; k < 4; k++, i = Math.floor(i / 62)) tail += ALNUM[i % 62];
+    return `abc\u00C8j?$${tail}zzzz`;
+  };
+  const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
+  /** Runs `f`, which must finish within `ms`; returns its result. */
+  const within = (ms, where, f) => {
+    const t0 = performance.now();
+    const out = f();
+    const took = performance.now() - t0;
+    assert.ok(took < ms, `${where}: ${took.toFixed(0)} ms (limit ${ms} ms)`);
+    return out;
+  };
+
+  test("hash-flood keys: 100,000 colliding names, unknown keys and repeated JSON keys", () => {
+    const names = { list: range(100_000, (i) => ({ name: colliding(i) })) };
+    assert.equal(within(5_000, "names", () => gp.validate("geelark", names)).ok, true);
+    const dup = { list: range(100_000, (i) => ({ name: colliding(i % 1000) })) };
+    const r = within(5_000, "duplicates", () => gp.validate("geelark", dup));
+    assert.ok(r.errors.some((i) => i.code === "duplicate" && i.path === "list[1000].name"));
+    const keys = Object.fromEntries(range(100_000, (i) => [colliding(i), 1]));
+    assertReport(within(5_000, "keys", () => gp.validate("gochat", keys)), "keys");
+    const text = `{${range(100_000, (i) => `"${colliding(i % 500)}":1`).join(",")}}`;
+    const j = within(5_000, "repeated keys", () => gp.validateJson("gochat", text));
+    assert.ok(j.errors.some((i) => i.code === "duplicate" && i.params?.of === "key"));
+  });
+
+  test("measure and truncate on a 1,000,000-mark grapheme and a ZWJ chain", () => {
+    for (const s of ["e" + "\u0301".repeat(1_000_000), "👨" + "\u200D👩".repeat(300_000)]) {
+      const m = within(5_000, "measure", () => gp.measure(s));
+      assert.equal(m.graphemes, 1);
+      for (const unit of ["chars", "bytes", "utf16", "graphemes"]) {
+        const cut = within(5_000, `truncate ${unit}`, () => gp.truncate(s, 1000, unit));
+        assert.equal(cut, unit === "graphemes" ? s : "", unit);
+      }
+    }
+  });
+
+  test("geelark failDetails: one issue per failed item, matched by name, in a bounded report", () => {
+    const n = 50_000;
+    const payload = { list: range(n, (i) => ({ name: colliding(i) })) };
+    const failDetails = range(n, (i) => ({ code: 43031, name: colliding(n - 1 - i), msg: "dup" }));
+    const body = JSON.stringify({ traceId: "t", code: 40006, msg: "partial", data: { failDetails } });
+    const p = within(5_000, "failDetails", () => gp.parseResponse("geelark", { status: 200, body, payload }));
+    assert.equal(p.ok, false);
+    assert.equal(p.errors.length, 1001);
+    assert.equal(p.errors[0].path, `list[${n - 1}].name`);
+    assert.equal(p.errors[0].providerCode, 43031);
+    assert.deepEqual(p.errors.at(-1).params, { count: n - 1000, max: 1000 });
+    // Success envelope, one failed item: still not ok.
+    const one = JSON.stringify({ traceId: "t", code: 0, msg: "ok", data: { failDetails: failDetails.slice(0, 1) } });
+    assert.equal(gp.parseResponse("geelark", { status: 200, body: one, payload }).ok, false);
+  });
+
+  test("repeated keys in responses: the last one holds, for the verdict and data, with a warning", () => {
+    const body = '{"traceId":"t","code":0,"msg":"ok","code":40000,"data":{"id":"1","id":"2"}}';
+    const p = gp.parseResponse("geelark", { status: 200, body });
+    assert.equal(p.ok, false, "JSON.parse reads code 40000");
+    assert.deepEqual(p.data, JSON.parse(body).data);
+    assert.deepEqual(p.warnings.map((i) => [i.path, i.code, i.params.first]), [["code", "duplicate", 1], ["data.id", "duplicate", 0]]);
+  });
+
+  test("data is JSON.parse(body): lone-surrogate escapes, -0, 1e400, nesting to the limit", () => {
+    const deep = "[".repeat(60) + "-0" + "]".repeat(60);
+    const inner = `{"s":"a\\ud800b","t":"\\udc00","z":-0,"big":1e400,"small":-1e400,"tiny":1e-400,"deep":${deep},"__proto__":{"x":1}}`;
+    const bodies = {
+      geelark: `{"traceId":"t","code":0,"msg":"ok","data":${inner}}`,
+      "tencent-iai": `{"Response":${inner.replace("{", '{"RequestId":"r",')}}`,
+      selfcommunity: inner,
+      capillary: inner,
+      gochat: inner,
+    };
+    const pick = { geelark: (v) => v.data, "tencent-iai": (v) => v.Response };
+    for (const id of PROVIDER_IDS) {
+      const body = bodies[id];
+      for (const status of [200, 201]) {
+        const p = gp.parseResponse(id, { status, body });
+        if (p.data === undefined) continue;
+        const expected = (pick[id] ?? ((v) => v))(JSON.parse(body));
+        assert.deepStrictEqual(p.data, expected, `${id} ${status}`);
+        assert.ok(Object.is(p.data.z, -0) && p.data.big === Infinity && p.data.small === -Infinity);
+        assert.equal(p.data.s, "a\ud800b");
+        assertPlainTree(p, id);
+      }
+    }
+    // Past the bounds data cannot be whole: a not_read warning says where, never a silent null.
+    const tooDeep = `{"a":${"[".repeat(100)}1${"]".repeat(100)}}`;
+    const p = gp.parseResponse("gochat", { status: 201, body: tooDeep });
+    const notRead = p.warnings.filter((i) => i.code === "not_read");
+    assert.equal(notRead.length, 1, JSON.stringify(p.warnings));
+    assert.deepEqual(notRead[0].params, { reason: "depth", max: 64 });
+    assert.equal(notRead[0].path, `a${"[0]".repeat(63)}`);
+  });
+
+  test("fetch-refused URLs and headers are errors, not built requests", () => {
+    const cases = [
+      ["selfcommunity", { baseUrl: "https://xn--a.example", token: "t" }, "options.baseUrl"],
+      ["selfcommunity", { baseUrl: "https://example.com:65536", token: "t" }, "options.baseUrl"],
+      ["gochat", { baseUrl: "http://[::1" }, "options.baseUrl"],
+      ["gochat", { baseUrl: "http://127.1" }, "options.baseUrl"],
+      ["selfcommunity", { baseUrl: "https://c.example", token: "t " }, "options.token"],
+      ["geelark", { auth: { type: "key", appId: "a", apiKey: "k", traceId: "abcde xyz", ts: 1 } }, "options.auth.traceId"],
+    ];
+    for (const [id, options, path] of cases) {
+      const b = gp.buildRequest(id, VALID[id](), options);
+      assert.equal(b.ok, false, `${id} ${JSON.stringify(options)}`);
+      assert.equal(b.request, undefined);
+      assert.ok(b.errors.some((i) => i.path === path), `${id}: ${JSON.stringify(b.errors)}`);
+    }
+    for (const header of ["Host", "Connection", "Transfer-Encoding", "Sec-X", "Proxy-X"]) {
+      const options = { baseUrl: "https://crm.example.com", auth: { type: "oauth", token: "t", header } };
+      const b = call(() => gp.buildRequest("capillary", VALID.capillary(), options), header);
+      assert.ok(b.error instanceof TypeError || b.value.ok === false, `${header} accepted`);
+    }
+  });
+
+  test("reports list at most 1,000 issues, then one more_issues with the count", () => {
+    const r = gp.validate("geelark", { list: range(5_000, () => ({ name: "" })) });
+    assert.equal(r.errors.length, 1001);
+    assert.deepEqual(r.errors.at(-1), {
+      path: "",
+      code: "more_issues",
+      message: "4000 more issues found and not listed (a report lists at most 1000)",
+      params: { count: 4000, max: 1000 },
+    });
+    const w = gp.validate("gochat", { name: "g", admin_id: 1, ...Object.fromEntries(range(3_000, (i) => [`k${i}`, 1])) });
+    assert.equal(w.ok, true, "unlisted warnings leave ok true");
+    assert.equal(w.warnings.at(-1).code, "more_issues");
+    assert.equal(w.warnings.length, 1001);
+  });
+
+  test("provider text only in params.providerMessage, capped at 1,000 characters", () => {
+    const text = "<script>" + "é".repeat(2_000_000);
+    for (const [id, body] of [
+      ["geelark", JSON.stringify({ traceId: "t", code: 40000, msg: text })],
+      ["tencent-iai", JSON.stringify({ Response: { RequestId: "r", Error: { Code: "InternalError", Message: text } } })],
+      ["selfcommunity", JSON.stringify({ errors: [{ message: text }] })],
+      ["capillary", JSON.stringify({ status: { success: false, code: 500, message: text } })],
+      ["gochat", JSON.stringify({ error: text })],
+    ]) {
+      const p = gp.parseResponse(id, { status: 400, body });
+      const issue = p.errors.find((i) => i.params?.providerMessage !== undefined);
+      assert.ok(issue, `${id}: ${JSON.stringify(p.errors).slice(0, 300)}`);
+      assert.ok(!issue.message.includes("<script>"), `${id}: provider text in message`);
+      assert.equal([...issue.params.providerMessage].length, 1001, id);
+      assert.ok(issue.params.providerMessage.startsWith("<script>") && issue.params.providerMessage.endsWith("…"));
+      assert.equal(issue.params.providerMessageChars, text.length, id);
+      assert.ok(JSON.stringify(p.errors).length < 20_000, `${id}: report echoes the text`);
+    }
+  });
+
+  test("unknown keys of 1 MB are cut in paths", () => {
+    const key = "k".repeat(1_000_000);
+    const r = gp.validate("gochat", { name: "g", admin_id: 1, [key]: 1 });
+    const w = r.warnings.find((i) => i.code === "unknown_field");
+    assert.equal(w.path, "k".repeat(100) + "…");
   });
 });
 
