@@ -164,7 +164,7 @@ fn last_wins(ctx: &mut Ctx, node: &Node, path: &Path) -> Value {
                 .collect(),
         ),
         Node::Object(fields) => {
-            let keys: Vec<Option<&str>> = fields.keys().map(Some).collect();
+            let keys: Vec<Option<&[u8]>> = fields.keys().map(|k| Some(k.as_bytes())).collect();
             let firsts = unique::firsts(&keys);
             let mut out: Vec<(String, Value)> = Vec::with_capacity(fields.len());
             // Where each key's first pair landed in `out`.

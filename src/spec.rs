@@ -87,7 +87,7 @@ pub fn check_object(ctx: &mut Ctx, path: &Path, value: &Node, fields: &[Field]) 
     // Repeated keys can only come from JSON text; a repeat is reported and not checked again.
     // Up to SCAN_LIMIT keys, looking back over the earlier ones is cheaper than sorting.
     let firsts = (pairs.len() > unique::SCAN_LIMIT).then(|| {
-        let keys: Vec<Option<&str>> = pairs.keys().map(Some).collect();
+        let keys: Vec<Option<&[u8]>> = pairs.keys().map(|k| Some(k.as_bytes())).collect();
         unique::firsts(&keys)
     });
     // Which declared fields were seen, by their index in `fields` (declarations have fewer
@@ -147,8 +147,8 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
-            let keys: Vec<Option<&str>> = match list.unique {
-                Some(_) => items.iter().map(|n| n.as_str()).collect(),
+            let keys: Vec<Option<&[u8]>> = match list.unique {
+                Some(_) => items.iter().map(|n| n.as_str().map(str::as_bytes)).collect(),
                 None => Vec::new(),
             };
             let firsts = unique::firsts(&keys);
@@ -172,7 +172,9 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                     .collect(),
                 None => Vec::new(),
             };
-            let firsts = unique::firsts(&keys);
+            let key_bytes: Vec<Option<&[u8]>> =
+                keys.iter().map(|k| k.as_deref().map(str::as_bytes)).collect();
+            let firsts = unique::firsts(&key_bytes);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_integer(ctx, &item_path, &item, rules);
