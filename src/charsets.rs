@@ -122,6 +122,10 @@ pub fn is_js_whitespace(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '\t'..='\r' | ' ');
     }
+    // Past U+3000 only U+FEFF is whitespace: answers CJK and emoji without the table.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
     JS_WHITESPACE.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
