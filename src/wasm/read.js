@@ -10,8 +10,8 @@
 // well-formedness check, Intl.Segmenter for graphemes): one snippet module, since each one
 // is a module to resolve and compile when the package loads.
 //
-// Written as plain `export function`s with no imports: scripts/build.sh turns this file into
-// CommonJS for the Node build (js/snippets-cjs.cjs).
+// Written as plain `export function`s with no imports: js/build-entries.cjs inlines this file
+// into the Node build's one file.
 
 const NULL = 0;
 const FALSE = 1;
@@ -55,6 +55,7 @@ const getPrototypeOf = Object.getPrototypeOf;
 const OBJECT_PROTOTYPE = Object.prototype;
 const isArray = Array.isArray;
 const objectKeys = Object.keys;
+const hasOwn = Object.prototype.hasOwnProperty;
 const encoder = new TextEncoder();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isWellFormed =
@@ -296,7 +297,9 @@ class Writer {
     const n = length > 0 ? Math.min(Math.floor(length), 0xffffffff) : 0;
     if (n > MAX_ITEMS) return this.unsupported("array too long");
     const body = this.open(ARRAY, n);
-    for (let i = 0; i < n; i++) this.value(v[i], depth + 1);
+    // Own items only: a hole stays a hole (read as undefined), and an index a page put on
+    // Array.prototype or Object.prototype is never read, nor its getter run.
+    for (let i = 0; i < n; i++) this.value(hasOwn.call(v, i) ? v[i] : undefined, depth + 1);
     this.close(body);
   }
 

@@ -576,6 +576,40 @@ describe("prototype pollution", () => {
     assertPrototypesUntouched();
   });
 
+  test("holes stay holes: indexes on the prototypes are never read, their getters never run", () => {
+    const calls = [];
+    let report;
+    let built;
+    try {
+      Array.prototype[1] = { name: "from Array.prototype" };
+      Object.defineProperty(Object.prototype, "2", {
+        configurable: true,
+        get() {
+          calls.push(this);
+          return { name: "from a getter" };
+        },
+        // Assignment elsewhere (Node's own code) keeps working: an own property, as usual.
+        set(value) {
+          Object.defineProperty(this, "2", { value, writable: true, enumerable: true, configurable: true });
+        },
+      });
+      const list = [{ name: "a" }, , , { name: "b" }]; // eslint-disable-line no-sparse-arrays
+      report = gp.validate("geelark", { list });
+      built = gp.buildRequest("geelark", { list }, { auth: { type: "token", token: "t", traceId: "x" } });
+    } finally {
+      delete Array.prototype[1];
+      delete Object.prototype[2];
+    }
+    // Assertions once the prototypes are clean again.
+    assert.deepEqual(
+      report.errors.map((i) => [i.path, i.code, i.params?.actual]),
+      [["list[1]", "invalid_type", "undefined"], ["list[2]", "invalid_type", "undefined"]],
+    );
+    assert.equal(built.ok, false);
+    assert.equal(calls.length, 0, "a getter on Object.prototype ran inside the reader");
+    assertPrototypesUntouched();
+  });
+
   test("setters on Object.prototype are not triggered by results", () => {
     const hits = [];
     const outcomes = [];
