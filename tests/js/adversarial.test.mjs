@@ -351,6 +351,16 @@ describe("every JS type in every payload position", () => {
 });
 
 describe("lone surrogates", () => {
+  test("validateJson: a raw lone surrogate does not hide a key the text repeats", () => {
+    // JSON.parse keeps only the last GroupName; the text, read in wasm, shows the repeat.
+    const text = '{"GroupName":"x\uD800","GroupName":"y","GroupId":"a","GroupId":"b\uDC00"}';
+    const report = gp.validateJson("tencent-iai", text);
+    assert.deepEqual(
+      report.errors.map((i) => [i.path, i.code, i.params?.of ?? null]),
+      [["GroupId", "invalid_encoding", null], ["GroupName", "duplicate", "key"], ["GroupId", "duplicate", "key"]],
+    );
+  });
+
   test("a lone surrogate in any string field is invalid_encoding on that path, never U+FFFD", () => {
     for (const id of PROVIDER_IDS) {
       if (!hasExport("constraints")) break;
