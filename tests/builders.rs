@@ -47,7 +47,7 @@ fn fake_build_options(id: &str) -> Vec<Value> {
             "{}".to_owned(),
             r#"{"baseUrl":"http://127.0.0.1:1213","token":"tok-123"}"#.to_owned(),
         ],
-        other => panic!("tests/properties.rs: add fake build options for provider {other:?}"),
+        other => panic!("tests/builders.rs: add fake build options for provider {other:?}"),
     };
     texts.iter().map(|t| Value::from_json(t).unwrap()).collect()
 }
