@@ -8,7 +8,7 @@ use crate::request::{HttpRequest, Method};
 use crate::response::{self, Parsed, Response};
 use crate::rules::header::check_header_value;
 use crate::rules::length::{Limit, Unit};
-use crate::rules::Ctx;
+use crate::rules::{unique, Ctx};
 use crate::sign;
 use crate::spec::{Field, Kind, List, Requirement, Text, Unique};
 use crate::tape::{self, Node};
@@ -273,23 +273,23 @@ pub fn parse_response(response: &Response, options: &Options) -> Parsed {
         }
     }
     let data = body.get("data");
-    // The sent names, sorted with their index: each failDetails entry is found by a binary
-    // search (a batch and its failures can both be long). Ties keep the first item.
-    let mut sent_names: Vec<(&str, usize)> = match response.sent.and_then(|s| s.get("list")) {
+    // The sent names in sorted order: each failDetails entry is found by a binary search (a
+    // batch and its failures can both be long). Ties keep the first item.
+    let sent_names: Vec<Option<&[u8]>> = match response.sent.and_then(|s| s.get("list")) {
         Some(Value::Array(items)) => items
             .iter()
-            .enumerate()
-            .filter_map(|(i, item)| Some((item.get("name")?.as_str()?, i)))
+            .map(|item| item.get("name")?.as_str().map(str::as_bytes))
             .collect(),
         _ => Vec::new(),
     };
-    sent_names.sort_unstable();
+    let order = unique::sorted_by_key(&sent_names);
     let sent_index = |name: &str| {
-        let at = sent_names.partition_point(|&(n, _)| n < name);
-        sent_names
+        let name = Some(name.as_bytes());
+        let at = order.partition_point(|&i| sent_names[i as usize] < name);
+        order
             .get(at)
-            .filter(|&&(n, _)| n == name)
-            .map(|&(_, i)| i)
+            .filter(|&&i| sent_names[i as usize] == name)
+            .map(|&i| i as usize)
     };
     let fails = match data.and_then(|d| d.get("failDetails")) {
         Some(Value::Array(fails)) => fails.as_slice(),

@@ -45,9 +45,24 @@ pub fn firsts(keys: &[Option<&[u8]>]) -> Firsts {
         }
         return Firsts(firsts);
     }
-    // Sorted by the keys' first eight bytes as a number, then by the whole key, then by
-    // index: most comparisons are one integer comparison, and ties by index make each run of
-    // equal keys start at its first occurrence.
+    let order = sorted_by_key(keys);
+    let mut run_start = 0;
+    for (at, &i) in order.iter().enumerate() {
+        if key(i) != key(order[run_start]) {
+            run_start = at;
+        }
+        firsts[i as usize] = order[run_start];
+    }
+    Firsts(firsts)
+}
+
+/// The indices of the items that have a key, ordered by the key's bytes and then by index
+/// (so equal keys run from their first occurrence). The one sort of the build: duplicates
+/// here, and lookups by name in GeeLark's response reader.
+pub fn sorted_by_key(keys: &[Option<&[u8]>]) -> Vec<u32> {
+    let key = |i: u32| keys[i as usize];
+    // By the keys' first eight bytes as a number first: most comparisons are one integer
+    // comparison.
     let mut order: Vec<(u64, u32)> = (0..keys.len() as u32)
         .filter_map(|i| Some((prefix(key(i)?), i)))
         .collect();
@@ -56,15 +71,7 @@ pub fn firsts(keys: &[Option<&[u8]>]) -> Firsts {
             .then_with(|| key(a).cmp(&key(b)))
             .then(a.cmp(&b))
     });
-    let mut run_start = 0;
-    for (at, &(p, i)) in order.iter().enumerate() {
-        let (run_prefix, first) = order[run_start];
-        if p != run_prefix || key(i) != key(first) {
-            run_start = at;
-        }
-        firsts[i as usize] = order[run_start].1;
-    }
-    Firsts(firsts)
+    order.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The first eight bytes of `key`, big-endian (zero-padded), so that comparing these numbers
