@@ -148,7 +148,10 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                 return;
             };
             let keys: Vec<Option<&[u8]>> = match list.unique {
-                Some(_) => items.iter().map(|n| n.as_str().map(str::as_bytes)).collect(),
+                Some(_) => items
+                    .iter()
+                    .map(|n| n.as_str().map(str::as_bytes))
+                    .collect(),
                 None => Vec::new(),
             };
             let firsts = unique::firsts(&keys);
@@ -172,8 +175,10 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
                     .collect(),
                 None => Vec::new(),
             };
-            let key_bytes: Vec<Option<&[u8]>> =
-                keys.iter().map(|k| k.as_deref().map(str::as_bytes)).collect();
+            let key_bytes: Vec<Option<&[u8]>> = keys
+                .iter()
+                .map(|k| k.as_deref().map(str::as_bytes))
+                .collect();
             let firsts = unique::firsts(&key_bytes);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
