@@ -36,6 +36,27 @@ pub fn validate_json(provider: &Provider, text: &str, options: &Options) -> Repo
     }
 }
 
+/// [`validate_json`] of a text whose exact strings only the host has: `parsed` is the host's
+/// `JSON.parse` of it (which keeps a raw lone surrogate that `text`, the copy the core got,
+/// holds as U+FFFD). Validation reads `parsed`; the keys the text repeats, which `JSON.parse`
+/// drops, come from `text`.
+pub fn validate_json_parsed(
+    provider: &Provider,
+    text: &str,
+    parsed: &Node,
+    options: &Options,
+) -> Report {
+    let mut report = validate_node(provider, parsed, options);
+    let repeated_key =
+        |i: &Issue| i.code == Code::Duplicate && i.params.get("of") == Some(&"key".into());
+    let from_text = validate_json(provider, text, options);
+    report
+        .errors
+        .extend(from_text.errors.into_iter().filter(repeated_key));
+    report.ok = report.errors.is_empty();
+    report
+}
+
 /// The report for text [`json::from_json`] could not read: one `invalid_type` error at the
 /// root, with why and where the text stops being JSON.
 pub fn not_json(error: &json::JsonError, options: &Options) -> Report {

@@ -14,7 +14,6 @@ mod requests;
 pub use requests::{build_request, capillary_basic_auth, geelark_sign, parse_response, sign_tc3};
 
 use crate::api;
-use crate::issue::{Code, Issue};
 use crate::path;
 use crate::providers::PROVIDERS;
 use crate::text::{self, TextUnit};
@@ -88,20 +87,12 @@ pub fn validate_json_lone_surrogates(
     let provider = &PROVIDERS[provider as usize % PROVIDERS.len()];
     let options = hot::options_of(flags);
     let lossy = text.as_string().unwrap_or_default();
-    let from_text = api::validate_json(provider, &lossy, &options);
     // A text that reads as JSON here is JSON there, and the other way round.
     let report = match convert::parse_json(&text) {
-        None => from_text,
-        Some(value) => {
-            let mut report = with_node(&value, |node| api::validate_node(provider, node, &options));
-            let repeated_key =
-                |i: &Issue| i.code == Code::Duplicate && i.params.get("of") == Some(&"key".into());
-            report
-                .errors
-                .extend(from_text.errors.into_iter().filter(repeated_key));
-            report.ok = report.errors.is_empty();
-            report
-        }
+        None => api::validate_json(provider, &lossy, &options),
+        Some(value) => with_node(&value, |parsed| {
+            api::validate_json_parsed(provider, &lossy, parsed, &options)
+        }),
     };
     decode(
         (!(report.errors.is_empty() && report.warnings.is_empty()))
