@@ -135,3 +135,31 @@ fn json_numbers_read_exactly_as_json_parse_reads_them() {
         )
         .unwrap();
 }
+
+/// A text with a raw lone surrogate is validated from the host's parse (which keeps it), and
+/// still reports the keys the text repeats (which the parse drops).
+#[test]
+fn text_with_a_lone_surrogate_validates_the_hosts_parse_and_keeps_repeated_keys() {
+    let provider = group_payloads::provider("tencent-iai").unwrap();
+    let options = group_payloads::Options::default();
+    // As the core receives it: the lone surrogate is U+FFFD; as JSON.parse gives it: the last
+    // GroupName, and a GroupId that cannot be sent.
+    let text = "{\"GroupName\":\"x\u{FFFD}\",\"GroupName\":\"y\",\"GroupId\":\"a\u{FFFD}\"}";
+    let parsed = group_payloads::object! {
+        "GroupName" => Value::String("y".into()),
+        "GroupId" => Value::Unencodable,
+    };
+    let tape = group_payloads::tape::encode(&parsed);
+    let report =
+        api::validate_json_parsed(provider, text, &group_payloads::tape::root(&tape), &options);
+    let rows: Vec<(&str, &str)> = report
+        .errors
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [("GroupId", "invalid_encoding"), ("GroupName", "duplicate")]
+    );
+    assert!(!report.ok);
+}
