@@ -1,5 +1,6 @@
 //! The issue model: what is wrong, where, in the provider's own field names.
 
+use crate::value::json_plain_run_end;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -338,7 +339,7 @@ fn json_int(out: &mut String, n: i64) {
 fn json_string(out: &mut String, s: &str) {
     out.push('"');
     // Most texts (messages, paths, codes) need no escape: one scan, one copy.
-    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if json_plain_run_end(s.as_bytes(), 0) == s.len() {
         out.push_str(s);
         out.push('"');
         return;

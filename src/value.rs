@@ -151,3 +151,35 @@ mod tests {
         assert_eq!(Value::Number(1.5).to_json(), "1.5");
     }
 }
+
+/// Where the run of JSON string bytes from `at` that need no escape ends: at the first `"`,
+/// `\\` or control character, or at the end; for reading JSON text and for writing it. Eight
+/// bytes at a time (most of a payload or a report is plain string bytes), with the usual bit
+/// tricks on a `u64`: a byte is flagged when it is below 0x20 or equal to one of the two, and
+/// the first flagged byte is the lowest.
+pub fn json_plain_run_end(bytes: &[u8], at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = at;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Below 0x20: subtracting 0x20 borrows into the high bit, unless that was already set.
+        let flagged = (x.wrapping_sub(ONES * 0x20) & !x & HIGHS)
+            | zero_byte(x ^ (ONES * u64::from(b'"')))
+            | zero_byte(x ^ (ONES * u64::from(b'\\')));
+        if flagged != 0 {
+            return i + (flagged.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}

@@ -13,7 +13,7 @@
 
 use super::{close, open, push_sized, ARRAY, FALSE, NULL, NUMBER, OBJECT, STRING, TRUE};
 use super::{UNENCODABLE, UNSUPPORTED};
-use crate::value::{Value, MAX_DEPTH, MAX_ITEMS};
+use crate::value::{json_plain_run_end, Value, MAX_DEPTH, MAX_ITEMS};
 
 /// Text that is not JSON: why, and where (1-based line, and 1-based column in characters).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -264,7 +264,7 @@ impl Reader<'_> {
         loop {
             // The text is UTF-8 and runs stop only at ASCII bytes: runs are whole characters.
             let run = self.pos;
-            self.pos = plain_run_end(self.bytes, self.pos);
+            self.pos = json_plain_run_end(self.bytes, self.pos);
             self.out.extend_from_slice(&self.bytes[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {
@@ -723,37 +723,6 @@ fn close_counted(out: &mut [u8], body_start: usize, count: usize) {
     close(out, body_start);
 }
 
-/// Where the run of string bytes from `at` that need no attention ends: at the first `"`,
-/// `\\` or control character, or at the end. Eight bytes at a time (most of a payload is
-/// plain string bytes), with the usual bit tricks on a `u64`: a byte is flagged when it is
-/// below 0x20 or equal to one of the two, and the first flagged byte is the lowest.
-fn plain_run_end(bytes: &[u8], at: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut i = at;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Below 0x20: subtracting 0x20 borrows into the high bit, unless that was already set.
-        let flagged = (x.wrapping_sub(ONES * 0x20) & !x & HIGHS)
-            | zero_byte(x ^ (ONES * u64::from(b'"')))
-            | zero_byte(x ^ (ONES * u64::from(b'\\')));
-        if flagged != 0 {
-            return i + (flagged.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while let Some(&b) = bytes.get(i) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            break;
-        }
-        i += 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -781,7 +750,7 @@ mod tests {
                 .iter()
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
                 .map_or(bytes.len(), |i| at + i);
-            proptest::prop_assert_eq!(plain_run_end(&bytes, at), naive);
+            proptest::prop_assert_eq!(json_plain_run_end(&bytes, at), naive);
         }
     }
 
