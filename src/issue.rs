@@ -1,6 +1,6 @@
 //! The issue model: what is wrong, where, in the provider's own field names.
 
-use crate::value::json_plain_run_end;
+use crate::value::{json_plain_run_end, push_int};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -287,7 +287,7 @@ impl Issue {
             None => {}
             Some(ProviderCode::Number(n)) => {
                 out.push_str(",\"providerCode\":");
-                json_int(out, *n);
+                push_int(out, *n);
             }
             Some(ProviderCode::Text(t)) => {
                 out.push_str(",\"providerCode\":");
@@ -305,33 +305,13 @@ impl Issue {
                 json_string(out, key);
                 out.push(':');
                 match value {
-                    Param::Int(n) => json_int(out, *n),
+                    Param::Int(n) => push_int(out, *n),
                     Param::Text(t) => json_string(out, t),
                 }
             }
             out.push('}');
         }
         out.push('}');
-    }
-}
-
-fn json_int(out: &mut String, n: i64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push('-');
-    }
-    for &d in &digits[at..] {
-        out.push(d as char);
     }
 }
 

@@ -6,8 +6,8 @@
 //! `[]` (every item, in form constraints). A segment that does not fit the grammar, such as
 //! `a[x]`, is one key as written.
 
+use crate::value::push_int;
 use serde::{Serialize, Serializer};
-use std::fmt::Write as _;
 
 /// One step of a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,13 +80,18 @@ pub fn format(segments: &[Segment]) -> String {
                 }
                 out.push_str(key);
             }
-            Segment::Index(i) => {
-                let _ = write!(out, "[{i}]");
-            }
+            Segment::Index(i) => push_index(&mut out, *i),
             Segment::Items => out.push_str("[]"),
         }
     }
     out
+}
+
+/// `[i]`.
+fn push_index(out: &mut String, i: usize) {
+    out.push('[');
+    push_int(out, i64::try_from(i).unwrap_or(i64::MAX));
+    out.push(']');
 }
 
 /// `parent.field`, or `field` at the root.
@@ -139,7 +144,7 @@ impl<'a> Path<'a> {
             }
             Path::Index(parent, i) => {
                 parent.write_to(out);
-                let _ = write!(out, "[{i}]");
+                push_index(out, *i);
             }
         }
     }
@@ -151,6 +156,11 @@ impl<'a> Path<'a> {
 pub const PATH_KEY_MAX_CHARS: usize = 100;
 
 fn push_key(out: &mut String, key: &str) {
+    // At most PATH_KEY_MAX_CHARS bytes is at most that many characters: no count needed.
+    if key.len() <= PATH_KEY_MAX_CHARS {
+        out.push_str(key);
+        return;
+    }
     match key.char_indices().nth(PATH_KEY_MAX_CHARS) {
         None => out.push_str(key),
         Some((cut, _)) => {

@@ -183,3 +183,25 @@ pub fn json_plain_run_end(bytes: &[u8], at: usize) -> usize {
     }
     i
 }
+
+/// Appends the decimal text of `n`, as JSON, paths and messages write integers (without the
+/// formatting machinery, which costs more than the digits on the report's hot path).
+pub fn push_int(out: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
