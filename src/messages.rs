@@ -4,20 +4,43 @@
 use crate::charsets;
 use crate::issue::{Code, Param, Params};
 use crate::options::Locale;
+use std::fmt;
 
-fn param(params: &Params, key: &str) -> String {
-    match params.get(key) {
-        Some(Param::Int(n)) => n.to_string(),
-        Some(Param::Text(t)) => t.to_string(),
-        None => String::new(),
+/// A param as message text, written straight into the message: its number, its text, or
+/// nothing when absent.
+struct Arg<'p>(Option<&'p Param>);
+
+impl fmt::Display for Arg<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(Param::Int(n)) => fmt::Display::fmt(n, f),
+            Some(Param::Text(t)) => f.write_str(t),
+            None => Ok(()),
+        }
     }
 }
 
-/// The unit of a length limit of `count`, in the locale's words (English has a singular).
+fn param<'p>(params: &'p Params, key: &str) -> Arg<'p> {
+    Arg(params.get(key))
+}
+
+/// A text param, or `""`.
+fn text<'p>(params: &'p Params, key: &str) -> &'p str {
+    match params.get(key) {
+        Some(Param::Text(t)) => t,
+        _ => "",
+    }
+}
+
+/// Whether the count param `key` is exactly one (English has a singular).
+fn is_one(params: &Params, key: &str) -> bool {
+    matches!(params.get(key), Some(Param::Int(1)))
+}
+
+/// The unit of a length limit whose count is the param `count`, in the locale's words.
 fn unit(params: &Params, count: &str, locale: Locale) -> &'static str {
-    let bytes = matches!(params.get("unit"), Some(Param::Text(t)) if t == "bytes");
-    let one = count == "1";
-    match (locale, bytes, one) {
+    let bytes = text(params, "unit") == "bytes";
+    match (locale, bytes, is_one(params, count)) {
         (Locale::En, false, false) => "characters",
         (Locale::En, false, true) => "character",
         (Locale::En, true, false) => "bytes",
@@ -29,24 +52,27 @@ fn unit(params: &Params, count: &str, locale: Locale) -> &'static str {
 
 /// JSON and JS type names in Chinese; names of single values and of JS classes stay as they
 /// are written in code.
-fn zh_type_name(name: &str) -> String {
-    let zh = match name {
-        "string" => "字符串",
-        "integer" => "整数",
-        "number" => "数字",
-        "boolean" => "布尔值",
-        "array" => "数组",
-        "object" => "对象",
-        "JSON text" => "JSON 文本",
-        "invalid JSON" => "无效的 JSON",
-        other => return format!(" {other}"),
-    };
-    zh.to_owned()
+struct ZhTypeName<'a>(&'a str);
+
+impl fmt::Display for ZhTypeName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            "string" => "字符串",
+            "integer" => "整数",
+            "number" => "数字",
+            "boolean" => "布尔值",
+            "array" => "数组",
+            "object" => "对象",
+            "JSON text" => "JSON 文本",
+            "invalid JSON" => "无效的 JSON",
+            other => return write!(f, " {other}"),
+        })
+    }
 }
 
-/// "item" or "items" for `count`.
-fn items(count: &str) -> &'static str {
-    if count == "1" {
+/// "item" or "items" for the count param `count`.
+fn items(params: &Params, count: &str) -> &'static str {
+    if is_one(params, count) {
         "item"
     } else {
         "items"
@@ -64,11 +90,16 @@ pub fn charset_text(id: &str, locale: Locale) -> &'static str {
 }
 
 /// "a string", "an integer"; names of single values ("null", "NaN") stay bare.
-fn with_article(type_name: &str) -> String {
-    match type_name {
-        "null" | "undefined" | "NaN" | "Infinity" | "JSON text" | "" => type_name.to_owned(),
-        _ if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {type_name}"),
-        _ => format!("a {type_name}"),
+struct WithArticle<'a>(&'a str);
+
+impl fmt::Display for WithArticle<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.0;
+        match name {
+            "null" | "undefined" | "NaN" | "Infinity" | "JSON text" | "" => f.write_str(name),
+            _ if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
+            _ => write!(f, "a {name}"),
+        }
     }
 }
 
@@ -80,30 +111,30 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             Code::TooShort => format!(
                 "must be at least {} {} (has {})",
                 param(p, "min"),
-                unit(p, &param(p, "min"), locale),
+                unit(p, "min", locale),
                 param(p, "actual")
             ),
             Code::TooLong => format!(
                 "must be at most {} {} (has {})",
                 param(p, "max"),
-                unit(p, &param(p, "max"), locale),
+                unit(p, "max", locale),
                 param(p, "actual")
             ),
             Code::TooFew => format!(
                 "needs at least {} {} (has {})",
                 param(p, "min"),
-                items(&param(p, "min")),
+                items(p, "min"),
                 param(p, "actual")
             ),
             Code::TooMany => format!(
                 "allows at most {} {} (has {})",
                 param(p, "max"),
-                items(&param(p, "max")),
+                items(p, "max"),
                 param(p, "actual")
             ),
             Code::InvalidChars => format!(
                 "may contain only {} (first other character at index {})",
-                charset_text(&param(p, "allowed"), locale),
+                charset_text(text(p, "allowed"), locale),
                 param(p, "index")
             ),
             // Without `first`, the duplicate is the provider's: the value already exists there.
@@ -123,8 +154,8 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             ),
             Code::InvalidType => format!(
                 "must be {} (got {})",
-                with_article(&param(p, "expected")),
-                with_article(&param(p, "actual"))
+                WithArticle(text(p, "expected")),
+                WithArticle(text(p, "actual"))
             ),
             Code::InvalidValue => format!("must be one of {}", param(p, "allowed")),
             Code::OutOfRange => format!(
@@ -192,7 +223,7 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             Code::TooMany => format!("最多 {} 项（当前 {}）", param(p, "max"), param(p, "actual")),
             Code::InvalidChars => format!(
                 "只能包含{}（索引 {} 处的字符不符合）",
-                charset_text(&param(p, "allowed"), locale),
+                charset_text(text(p, "allowed"), locale),
                 param(p, "index")
             ),
             Code::Duplicate if p.get("of").is_some() => "与本对象中前面的键重复".into(),
@@ -209,8 +240,8 @@ pub fn render(code: Code, p: &Params, locale: Locale) -> String {
             ),
             Code::InvalidType => format!(
                 "类型应为{}（实际为{}）",
-                zh_type_name(&param(p, "expected")),
-                zh_type_name(&param(p, "actual"))
+                ZhTypeName(text(p, "expected")),
+                ZhTypeName(text(p, "actual"))
             ),
             Code::InvalidValue => format!("只能是 {} 之一", param(p, "allowed")),
             Code::OutOfRange => format!("必须在 {} 到 {} 之间", param(p, "min"), param(p, "max")),
