@@ -140,18 +140,6 @@ impl Serialize for Value {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn integral_numbers_print_like_json_stringify() {
-        assert_eq!(Value::Number(99.0).to_json(), "99");
-        assert_eq!(Value::Number(-2147483648.0).to_json(), "-2147483648");
-        assert_eq!(Value::Number(1.5).to_json(), "1.5");
-    }
-}
-
 /// Where the run of JSON string bytes from `at` that need no escape ends: at the first `"`,
 /// `\\` or control character, or at the end; for reading JSON text and for writing it. Eight
 /// bytes at a time (most of a payload or a report is plain string bytes), with the usual bit
@@ -203,5 +191,17 @@ pub fn push_int(out: &mut String, n: i64) {
     }
     for &d in &digits[at..] {
         out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integral_numbers_print_like_json_stringify() {
+        assert_eq!(Value::Number(99.0).to_json(), "99");
+        assert_eq!(Value::Number(-2147483648.0).to_json(), "-2147483648");
+        assert_eq!(Value::Number(1.5).to_json(), "1.5");
     }
 }
