@@ -134,11 +134,25 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(is_js_whitespace)
 }
 
-/// [`is_blank`] of UTF-8 bytes (bytes that are not UTF-8 are not blank). Most texts start with
-/// an ASCII character that is not whitespace, which answers without decoding.
+/// [`is_blank`] of UTF-8 bytes (bytes that are not UTF-8 are not blank). Nearly every text
+/// starts with a character that is not whitespace: the first character alone answers then,
+/// decoded from the one to four bytes its lead byte says it has.
 pub fn is_blank_utf8(bytes: &[u8]) -> bool {
-    match bytes.first() {
-        Some(&b) if b.is_ascii() && !is_js_whitespace(char::from(b)) => false,
+    let Some(&lead) = bytes.first() else {
+        return true;
+    };
+    let width = match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let first = bytes
+        .get(..width)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|s| s.chars().next());
+    match first {
+        Some(c) if !is_js_whitespace(c) => false,
         _ => std::str::from_utf8(bytes).is_ok_and(is_blank),
     }
 }
@@ -242,6 +256,22 @@ mod tests {
             })
             .collect();
         assert_eq!(NOT_BLANK_PATTERN, format!("[^{class}]"));
+    }
+
+    // proptest runs natively only (see Cargo.toml).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The first-character shortcut answers as decoding the whole text does.
+        #[test]
+        fn blank_bytes_answer_as_blank_text(
+            text in "[ \t\u{3000}\u{FEFF}a中😂\u{85}]{0,6}",
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..8),
+        ) {
+            for b in [text.as_bytes(), &bytes[..]] {
+                let whole = std::str::from_utf8(b).is_ok_and(is_blank);
+                proptest::prop_assert_eq!(is_blank_utf8(b), whole, "{:?}", b);
+            }
+        }
     }
 
     #[test]
