@@ -273,7 +273,7 @@ fn check_basic_user_id(ctx: &mut Ctx, path: &str, username: &str) {
     } else {
         let path = Path::from(path);
         let error = Severity::Error;
-        charset::report_outside(ctx, error, &path, username, &BASIC_AUTH_USER_ID, None);
+        charset::report_outside(ctx, error, &path, username, &BASIC_AUTH_USER_ID, &None);
     }
 }
 

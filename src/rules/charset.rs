@@ -15,7 +15,7 @@ pub struct CharsetRule {
 }
 
 pub fn check(ctx: &mut Ctx, path: &Path, s: &str, rule: &CharsetRule) {
-    report_outside(ctx, rule.severity, path, s, rule.charset, rule.code.clone());
+    report_outside(ctx, rule.severity, path, s, rule.charset, &rule.code);
 }
 
 /// Reports the first character of `s` outside `charset`, if there is one; true when it did.
@@ -25,12 +25,18 @@ pub fn report_outside(
     path: &Path,
     s: &str,
     charset: &Charset,
-    code: Option<ProviderCode>,
+    code: &Option<ProviderCode>,
 ) -> bool {
     let Some(index) = charset.first_outside(s) else {
         return false;
     };
     let params = params!("allowed" => charset.id, "index" => index);
-    ctx.report(severity, path.render(), Code::InvalidChars, code, params);
+    ctx.report(
+        severity,
+        path.render(),
+        Code::InvalidChars,
+        code.clone(),
+        params,
+    );
     true
 }

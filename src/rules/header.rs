@@ -19,7 +19,7 @@ pub fn check_header_value(ctx: &mut Ctx, path: &str, s: &str) {
                 &Path::from(path),
                 s,
                 &HEADER_VALUE,
-                None,
+                &None,
             );
         }
         Some(HeaderValueProblem::Blank) => {
@@ -34,7 +34,7 @@ pub fn check_credential(ctx: &mut Ctx, path: &str, s: &str, alphabet: &Charset) 
     let before = ctx.errors.len();
     check_header_value(ctx, path, s);
     if ctx.errors.len() == before {
-        super::charset::report_outside(ctx, Severity::Error, &Path::from(path), s, alphabet, None);
+        super::charset::report_outside(ctx, Severity::Error, &Path::from(path), s, alphabet, &None);
     }
 }
 
