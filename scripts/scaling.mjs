@@ -290,8 +290,9 @@ for (const c of CASES) {
   }
   const large = c.make(4 * n);
   let [ts, tl] = pair(small, large);
-  if (tl / ts > MAX_RATIO) {
-    // A second look before failing: the machine is shared, and a slow run only adds time.
+  // More looks before failing: the machine is shared, and a slow run only adds time (a
+  // quadratic cost stays near 16 however often it is measured).
+  for (let look = 0; tl / ts > MAX_RATIO && look < 2; look++) {
     const [ts2, tl2] = pair(small, large, 3 * RUNS);
     ts = Math.min(ts, ts2);
     tl = Math.min(tl, tl2);
