@@ -7,7 +7,7 @@ use crate::issue::{params, Code, Params, ProviderCode, Severity};
 use crate::path::{self, Path, Segment};
 use crate::rules::charset::{self, CharsetRule};
 use crate::rules::length::{self, Limit};
-use crate::rules::unique::{self, Keys};
+use crate::rules::unique;
 use crate::rules::{count, presence, types, Ctx};
 use crate::tape::{self, Items, Node};
 use crate::value::{integral, Value};
@@ -147,14 +147,14 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             let Some(items) = check_list(ctx, path, value, list) else {
                 return;
             };
-            let keys = match list.unique {
-                Some(_) => Keys::collect(
-                    items.len(),
-                    items.iter().map(|n| n.as_str().map(str::as_bytes)),
-                ),
-                None => Keys::collect(0, std::iter::empty()),
+            let keys: Vec<Option<&[u8]>> = match list.unique {
+                Some(_) => items
+                    .iter()
+                    .map(|n| n.as_str().map(str::as_bytes))
+                    .collect(),
+                None => Vec::new(),
             };
-            let firsts = unique::firsts(keys.as_slice());
+            let firsts = unique::firsts(&keys);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_text_value(ctx, &item_path, &item, rules);
@@ -195,19 +195,18 @@ pub fn check_field(ctx: &mut Ctx, path: &Path, value: &Node, field: &Field) {
             // Items are unique by one of their fields, when the list says so. Blank keys are
             // already an error of their own; they are not "duplicates".
             let unique = list.unique.as_ref().and_then(|u| Some((u, u.key?)));
-            let keys = match unique {
-                Some((_, key)) => Keys::collect(
-                    items.len(),
-                    items.iter().map(|item| match item {
-                        Node::Object(fields) => {
-                            fields.get_str_bytes(key).filter(|b| !is_blank_utf8(b))
-                        }
+            let keys: Vec<Option<&[u8]>> = match unique {
+                Some((_, key)) => items
+                    .iter()
+                    .map(|item| match item {
+                        Node::Object(fields) => fields.get_str_bytes(key),
                         _ => None,
-                    }),
-                ),
-                None => Keys::collect(0, std::iter::empty()),
+                    })
+                    .map(|bytes| bytes.filter(|b| !is_blank_utf8(b)))
+                    .collect(),
+                None => Vec::new(),
             };
-            let firsts = unique::firsts(keys.as_slice());
+            let firsts = unique::firsts(&keys);
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 check_object(ctx, &item_path, &item, fields);

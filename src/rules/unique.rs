@@ -16,62 +16,16 @@ pub const SCAN_LIMIT: usize = 16;
 /// Marks an item without a key (it takes no part in the comparison).
 const NO_KEY: u32 = u32::MAX;
 
-/// For each item, the index of the first item with the same key. On the stack for up to
-/// [`SCAN_LIMIT`] items (a keystroke's payload has one or two), so short lists allocate nothing.
+/// For each item, the index of the first item with the same key.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Firsts {
-    small: [u32; SCAN_LIMIT],
-    large: Vec<u32>,
-    len: usize,
-}
+pub struct Firsts(Vec<u32>);
 
 impl Firsts {
     /// The index of an earlier item with the same key as item `i`, if there is one.
     pub fn earlier(&self, i: usize) -> Option<usize> {
-        if i >= self.len {
-            return None;
-        }
-        let first = if self.len <= SCAN_LIMIT {
-            self.small[i]
-        } else {
-            self.large[i]
-        };
-        (first != NO_KEY && first as usize != i).then_some(first as usize)
-    }
-}
-
-/// Each item's key, as [`firsts`] takes them: on the stack for up to [`SCAN_LIMIT`] items.
-pub struct Keys<'k> {
-    small: [Option<&'k [u8]>; SCAN_LIMIT],
-    large: Vec<Option<&'k [u8]>>,
-    len: usize,
-}
-
-impl<'k> Keys<'k> {
-    /// The keys of `len` items (a tape's item count), in order.
-    pub fn collect(len: usize, keys: impl Iterator<Item = Option<&'k [u8]>>) -> Keys<'k> {
-        let mut out = Keys {
-            small: [None; SCAN_LIMIT],
-            large: Vec::new(),
-            len: 0,
-        };
-        if len <= SCAN_LIMIT {
-            for (slot, key) in out.small.iter_mut().zip(keys) {
-                *slot = key;
-                out.len += 1;
-            }
-        } else {
-            out.large = keys.collect();
-            out.len = out.large.len();
-        }
-        out
-    }
-
-    pub fn as_slice(&self) -> &[Option<&'k [u8]>] {
-        if self.len <= SCAN_LIMIT {
-            &self.small[..self.len]
-        } else {
-            &self.large
+        match self.0.get(i) {
+            Some(&first) if first != NO_KEY && first as usize != i => Some(first as usize),
+            _ => None,
         }
     }
 }
@@ -81,29 +35,25 @@ impl<'k> Keys<'k> {
 /// Not generic: one copy of the sort in the build, whatever the callers' key types.
 pub fn firsts(keys: &[Option<&[u8]>]) -> Firsts {
     let key = |i: u32| keys[i as usize];
-    let mut out = Firsts {
-        small: [NO_KEY; SCAN_LIMIT],
-        large: Vec::new(),
-        len: keys.len(),
-    };
+    let mut firsts = vec![NO_KEY; keys.len()];
     if keys.len() <= SCAN_LIMIT {
         for i in 0..keys.len() as u32 {
             if let Some(k) = key(i) {
-                out.small[i as usize] = (0..i).find(|&j| key(j) == Some(k)).unwrap_or(i);
+                let first = (0..i).find(|&j| key(j) == Some(k)).unwrap_or(i);
+                firsts[i as usize] = first;
             }
         }
-        return out;
+        return Firsts(firsts);
     }
-    out.large = vec![NO_KEY; keys.len()];
     let order = sorted_by_key(keys);
     let mut run_start = 0;
     for (at, &i) in order.iter().enumerate() {
         if key(i) != key(order[run_start]) {
             run_start = at;
         }
-        out.large[i as usize] = order[run_start];
+        firsts[i as usize] = order[run_start];
     }
-    out
+    Firsts(firsts)
 }
 
 /// The indices of the items that have a key, ordered by the key's bytes and then by index
