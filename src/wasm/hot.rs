@@ -31,13 +31,13 @@ use wasm_bindgen::prelude::*;
 
 /// Option flags: bit 0 `lenient`, bit 1 locale zh-CN, bit 2 the Standard Schema result
 /// (issues only, as Standard Schema has them), bit 3 (JSON text) a U+FFFD in the text is real.
-pub(super) const LENIENT: u32 = 1;
-pub(super) const ZH_CN: u32 = 2;
-pub(super) const STANDARD: u32 = 4;
+const LENIENT: u32 = 1;
+const ZH_CN: u32 = 2;
+const STANDARD: u32 = 4;
 pub(super) const FFFD_IS_REAL: u32 = 8;
 
 /// Kinds of answer, in the low two bits.
-pub(super) const REPORT: u32 = 1;
+const REPORT: u32 = 1;
 pub(super) const MISUSE: u32 = 2;
 /// The JSON text holds U+FFFD, which `encodeInto` also writes for a lone surrogate: JS checks
 /// the original and calls again with `FFFD_IS_REAL`, or reads it another way.
@@ -64,7 +64,7 @@ pub fn option_flags(options: JsValue) -> Result<u32, JsValue> {
     Ok(locale | if options.lenient { LENIENT } else { 0 })
 }
 
-pub(super) fn options_of(flags: u32) -> Options {
+fn options_of(flags: u32) -> Options {
     Options {
         lenient: flags & LENIENT != 0,
         locale: if flags & ZH_CN != 0 {
@@ -181,6 +181,23 @@ pub(super) fn validate_json_answer(provider: u32, flags: u32, text: &str) -> Ans
         return Some((ASK_WELL_FORMED, String::new()));
     }
     let report = api::validate_json(provider_at(provider), text, &options_of(flags));
+    report_answer(&report, flags)
+}
+
+/// `validateJson` of a text holding a raw lone surrogate: `lossy` is the copy the core got
+/// (U+FFFD in its place), `parsed` the host's `JSON.parse` of the original, None when that
+/// is not JSON.
+pub(super) fn lone_surrogates_answer(
+    provider: u32,
+    flags: u32,
+    lossy: &str,
+    parsed: Option<&Node>,
+) -> Answer {
+    let (provider, options) = (provider_at(provider), options_of(flags));
+    let report = match parsed {
+        None => api::validate_json(provider, lossy, &options),
+        Some(parsed) => api::validate_json_parsed(provider, lossy, parsed, &options),
+    };
     report_answer(&report, flags)
 }
 

@@ -84,21 +84,15 @@ pub fn validate_json_lone_surrogates(
     flags: u32,
     text: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let provider = &PROVIDERS[provider as usize % PROVIDERS.len()];
-    let options = hot::options_of(flags);
     let lossy = text.as_string().unwrap_or_default();
     // A text that reads as JSON here is JSON there, and the other way round.
-    let report = match convert::parse_json(&text) {
-        None => api::validate_json(provider, &lossy, &options),
+    let answer = match convert::parse_json(&text) {
+        None => hot::lone_surrogates_answer(provider, flags, &lossy, None),
         Some(value) => with_node(&value, |parsed| {
-            api::validate_json_parsed(provider, &lossy, parsed, &options)
+            hot::lone_surrogates_answer(provider, flags, &lossy, Some(parsed))
         }),
     };
-    decode(
-        (!(report.errors.is_empty() && report.warnings.is_empty()))
-            .then(|| (hot::REPORT, report.to_json())),
-        convert::ok_report,
-    )
+    decode(answer, convert::ok_report)
 }
 
 /// The rules of one field, for validation as the user types: `"GroupName"`, `"list[2].name"`,
