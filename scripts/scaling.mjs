@@ -75,6 +75,8 @@ const add = (entry, name, n, make) => CASES.push({ entry, name, n, make });
 
 const GEELARK_LISTS = {
   "colliding names": (n) => ({ list: range(n, (i) => ({ name: colliding(i) })) }),
+  // Names that tie on their first 40 bytes: the duplicate sort must not compare them whole.
+  "names sharing a long prefix": (n) => ({ list: range(n, (i) => ({ name: "p".repeat(40) + colliding(i) })) }),
   "one name repeated": (n) => ({ list: range(n, () => ({ name: "same" })) }),
   "names nested to the limit": (n) => ({ list: range(n, () => ({ name: nested(62) })) }),
   "combining-mark name": (n) => ({ list: [{ name: combining(n), remark: zwj(n) }] }),
